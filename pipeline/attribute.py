@@ -1,0 +1,251 @@
+"""Stage 4, attribute: link each quotation to a speaker mention, then to one canonical
+speaker per article (full name, short name, PERSON/ORG, affiliation, addressee).
+
+Mentions are found from the cue (its subject, or "said X" inversion, or "according to
+X"); quotations without a cue in their sentence take the speaker of an introducing
+sentence ("X said:") or continue the previous quotation's speaker. Pronouns go to the
+nearest earlier speaker of a compatible kind; nominals ("a spokesperson", "the
+organisation") to the organisation in context."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import cues
+from .document import Document, Entity, Quote
+from .tokens import CLOSERS, SKIP_BEFORE_CUE, char_span, lemma, np_left, np_right, tag
+
+_SMALL_WORDS = {"of", "for", "and", "the", "on", "in", "to", "at", "de"}
+_DETERMINERS = ("the ", "a ", "an ")
+_CONTINUATION_PARAGRAPHS = 2
+
+
+@dataclass
+class Speaker:
+    name: str
+    short: str
+    kind: str | None
+    affiliation: str | None = None
+
+
+def attribute(doc: Document) -> Document:
+    if doc.status != "ok":
+        return doc
+    previous: Quote | None = None
+    for q in doc.quotes:
+        found = _mention_from_cue(doc, q) if q.cue_token is not None else None
+        how = "cue"
+        if found is None and q.cue_token is None:
+            found, how = _mention_from_context(doc, q, previous)
+        if found is None:
+            continue
+        q.speaker_start, q.speaker_end = found
+        if how == "continuation":
+            _continue_speaker(q, previous)
+        else:
+            _resolve(doc, q, how)
+        if q.speaker is not None:
+            previous = q
+    return doc
+
+
+# --- mentions ---------------------------------------------------------------------------
+
+def _mention_from_cue(doc: Document, q: Quote) -> tuple[int, int] | None:
+    i = q.cue_token
+    sent = doc.sentences[doc.tokens[i].sentence]
+    lo, hi = sent.first_token, sent.last_token
+    if lemma(doc.tokens[i]) == "according":
+        span = np_right(doc, i + 2, hi)
+        return _mention_chars(doc, span) if span else None
+    if q.cue_inverted:
+        span = np_right(doc, i + 1, hi)
+        if span:
+            return _mention_chars(doc, span)
+    if doc.tokens[i].text.lower().endswith("ing") and i > lo and doc.tokens[i - 1].text == ",":
+        # "The Home Office has defended the system, saying that …": the clause's subject.
+        return _sentence_subject(doc, lo, i)
+    j = i
+    while j > lo and tag(doc.tokens[j - 1]) in SKIP_BEFORE_CUE:
+        j -= 1
+    if j > lo and doc.tokens[j - 1].text == ",":
+        # An appositive between subject and cue: "Claude Knights, from the charity Kidscape, told".
+        k = next((k for k in range(j - 2, lo - 1, -1) if doc.tokens[k].text == ","), None)
+        if k is not None:
+            span = np_left(doc, k, lo)
+            if span:
+                return _mention_chars(doc, span)
+    span = np_left(doc, j, lo)
+    if span is None and j < hi:
+        span = np_right(doc, i + 1, hi)     # "… ," said the mayor
+    return _mention_chars(doc, span) if span else None
+
+
+def _sentence_subject(doc: Document, lo: int, hi: int) -> tuple[int, int] | None:
+    start = lo
+    # Skip an opening adverbial ("However, …").
+    comma = next((k for k in range(lo, min(hi, lo + 4)) if doc.tokens[k].text == ","), None)
+    if comma is not None:
+        start = comma + 1
+    span = np_right(doc, start, hi)
+    return _mention_chars(doc, span) if span else None
+
+
+def _mention_chars(doc: Document, span: tuple[int, int]) -> tuple[int, int]:
+    """A mention's characters, narrowed to a PERSON name inside it ("Campaigner Sara Payne")."""
+    start, end = char_span(doc, *span)
+    for ent in doc.entities:
+        if ent.label == "PERSON" and start <= ent.start and ent.end <= end and ent.end >= end - 3:
+            return ent.start, ent.end
+    return start, end
+
+
+def _mention_from_context(doc: Document, q: Quote, previous: Quote | None) -> tuple[tuple[int, int] | None, str]:
+    """A quotation with no cue of its own: an introducing "X said:" or the running speaker."""
+    si = doc.sentence_at(q.start)
+    if si > 0:
+        prev = doc.sentences[si - 1]
+        tail = doc.text[prev.start:q.start].rstrip()
+        if tail.endswith(":"):
+            for t in range(prev.last_token - 1, prev.first_token - 1, -1):
+                if cues.is_cue_lemma(lemma(doc.tokens[t])):
+                    q.cue_token = t
+                    q.cue_start, q.cue_end = doc.tokens[t].start, doc.tokens[t].end
+                    return _mention_from_cue(doc, q), "colon"
+    if previous is not None and _paragraphs_between(doc, previous.end, q.start) <= _CONTINUATION_PARAGRAPHS:
+        return (previous.speaker_start, previous.speaker_end), "continuation"
+    return None, "none"
+
+
+def _paragraphs_between(doc: Document, a: int, b: int) -> int:
+    return len(re.findall(r"\n\s*\n", doc.text[a:b]))
+
+
+# --- canonical speakers -----------------------------------------------------------------
+
+def _resolve(doc: Document, q: Quote, how: str) -> None:
+    mention = doc.text[q.speaker_start:q.speaker_end]
+    low = mention.lower()
+    words = low.split()
+    confidence = {"cue": 0.9, "colon": 0.8}[how]
+    speaker: Speaker | None
+    if len(words) == 1 and words[0] in cues.PRONOUNS_PERSON | cues.PRONOUNS_GROUP:
+        want = "PERSON" if words[0] in cues.PRONOUNS_PERSON else "ORG"
+        speaker = _antecedent(doc, q, want)
+        q.attribution, confidence = "pronoun", confidence - 0.15
+    elif words and words[-1] in cues.ORG_NOMINALS and not _entity_in(doc, q.speaker_start, q.speaker_end):
+        speaker = _organisation_for(doc, q)
+        q.attribution, confidence = "nominal", confidence - 0.2
+    else:
+        speaker = _speaker_of_span(doc, q.speaker_start, q.speaker_end)
+        q.attribution = "name" if speaker and speaker.kind else "mention"
+    if how != "cue":
+        q.attribution = how
+    if speaker is None:
+        speaker = Speaker(mention, mention, None)
+    q.speaker, q.speaker_short, q.speaker_kind = speaker.name, speaker.short, speaker.kind
+    q.speaker_affiliation = speaker.affiliation
+    q.addressee = _addressee(doc, q)
+    q.confidence = round(confidence, 2)
+
+
+def _continue_speaker(q: Quote, previous: Quote) -> None:
+    q.speaker, q.speaker_short, q.speaker_kind = previous.speaker, previous.speaker_short, previous.speaker_kind
+    q.speaker_affiliation, q.attribution, q.confidence = previous.speaker_affiliation, "continuation", 0.6
+
+
+def _entity_in(doc: Document, start: int, end: int) -> Entity | None:
+    inside = [e for e in doc.entities if e.label in ("PERSON", "ORG") and start <= e.start and e.end <= end]
+    return inside[-1] if inside else None
+
+
+def _speaker_of_span(doc: Document, start: int, end: int) -> Speaker | None:
+    ent = _entity_in(doc, start, end)
+    if ent is not None:
+        return _canonical(doc, ent)
+    mention = doc.text[start:end]
+    if mention[:1].isupper() and not mention.lower().startswith(_DETERMINERS):
+        # An unrecognised proper name: a surname of a known person, or a new name.
+        person = _person_by_surname(doc, mention.split()[-1])
+        if person:
+            return person
+    return None
+
+
+def _canonical(doc: Document, ent: Entity) -> Speaker:
+    if ent.label == "PERSON":
+        surname = ent.text.split()[-1]
+        full = _person_by_surname(doc, surname)
+        if full:
+            return full
+        return Speaker(ent.text, surname, "PERSON", _affiliation(doc, ent))
+    return Speaker(_org_name(ent.text), _org_name(ent.text), "ORG")
+
+
+def _person_by_surname(doc: Document, surname: str) -> Speaker | None:
+    """The longest PERSON name in the article ending with this surname."""
+    names = [e for e in doc.entities if e.label == "PERSON" and e.text.split()[-1] == surname]
+    if not names:
+        return None
+    best = max(names, key=lambda e: (len(e.text.split()), -e.start))
+    return Speaker(best.text, surname, "PERSON", _affiliation(doc, best))
+
+
+def _org_name(text: str) -> str:
+    words = text.split()
+    if words and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    return " ".join(w if w.isupper() or w.lower() in _SMALL_WORDS and k else w[:1].upper() + w[1:]
+                    for k, w in enumerate(words))
+
+
+def _affiliation(doc: Document, ent: Entity) -> str | None:
+    """An organisation named in the appositive after a person: "X, from the charity Kidscape,"."""
+    rest = doc.text[ent.end:ent.end + 160]
+    if not rest.startswith(","):
+        return None
+    stop = rest.find(",", 1)
+    window_end = ent.end + (stop if stop > 0 else len(rest))
+    for other in doc.entities:
+        if other.label == "ORG" and ent.end < other.start and other.end <= window_end:
+            return _org_name(other.text)
+    return None
+
+
+def _antecedent(doc: Document, q: Quote, kind: str) -> Speaker | None:
+    """Nearest earlier speaker of the wanted kind, else the nearest such named entity."""
+    for other in reversed([o for o in doc.quotes if o.speaker_end is not None and o.speaker_end <= q.speaker_start]):
+        if other.speaker_kind == kind:
+            return Speaker(other.speaker, other.speaker_short, kind, other.speaker_affiliation)
+    for ent in reversed([e for e in doc.entities if e.end <= q.speaker_start and e.label == kind]):
+        return _canonical(doc, ent)
+    return None
+
+
+def _organisation_for(doc: Document, q: Quote) -> Speaker | None:
+    """The organisation a nominal mention stands for: "a spokesman for X", else the nearest ORG."""
+    after = doc.text[q.speaker_end:q.speaker_end + 80]
+    m = re.match(r"\s*(?:for|at|of)\s+", after)
+    if m:
+        for ent in doc.entities:
+            if ent.label == "ORG" and ent.start == q.speaker_end + m.end():
+                return _canonical(doc, ent)
+    for ent in reversed([e for e in doc.entities if e.end <= q.speaker_start and e.label == "ORG"]):
+        return _canonical(doc, ent)
+    return None
+
+
+def _addressee(doc: Document, q: Quote) -> str | None:
+    """Who was told: the name after "told"/"said to"."""
+    if q.cue_token is None or lemma(doc.tokens[q.cue_token]) not in cues.ADDRESSEE:
+        return None
+    cue_end = doc.tokens[q.cue_token].end
+    for ent in doc.entities:
+        if ent.label in ("PERSON", "ORG") and 0 <= ent.start - cue_end <= 1:
+            return ent.text
+    tok = q.cue_token + 1
+    if tok < len(doc.tokens) and doc.tokens[tok].text not in CLOSERS:
+        span = np_right(doc, tok, doc.sentences[doc.tokens[tok].sentence].last_token)
+        if span and tag(doc.tokens[span[0]]) == "PROPN":
+            return doc.text[slice(*char_span(doc, *span))]
+    return None

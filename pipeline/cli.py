@@ -1,0 +1,114 @@
+"""The `quotes` command: a thin Typer shell over the library API."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from . import build as build_module
+from .inputs import expand
+from .models import ModelError, download_official, resolve
+
+app = typer.Typer(help="Build 'who said what' quotation tables from news articles.", no_args_is_help=True)
+models_app = typer.Typer(help="Inspect or fetch the Stanza models.", no_args_is_help=True)
+app.add_typer(models_app, name="models")
+console = Console()
+err = Console(stderr=True)
+
+ModelsOption = Annotated[Optional[str], typer.Option(
+    "--models", envvar="QUOTES_MODELS",
+    help="bundled, official, or a PATH to a model folder; default: official when installed, else bundled.")]
+
+
+def _fail(message: str, code: int = 2) -> None:
+    err.print(f"[bold red]error:[/] {message}")
+    raise typer.Exit(code)
+
+
+def _count_inputs(inputs: list[Path]) -> int | None:
+    """Documents to expect, for the progress bar (JSONL lines are counted)."""
+    total = 0
+    for path in expand(inputs):
+        if path.suffix == ".jsonl":
+            with open(path, "rb") as fh:
+                total += sum(1 for line in fh if line.strip())
+        else:
+            total += 1
+    return total
+
+
+@app.command()
+def build(
+    inputs: Annotated[list[Path], typer.Argument(help=".txt files, folders of them, or JSONL files (doc_id, text).")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder for quotes.parquet and documents.parquet.")] = Path("data/processed"),
+    models: ModelsOption = None,
+    beliefs: Annotated[bool, typer.Option(help="Also extract beliefs and intentions (X believes/wants that ...).")] = False,
+    batch_size: Annotated[int, typer.Option(help="Documents per Stanza call.")] = 16,
+) -> None:
+    """Find and attribute every quotation in INPUTS; write Parquet tables to --out."""
+    try:
+        total = _count_inputs(inputs)
+        resolve(models)
+    except (FileNotFoundError, ModelError) as exc:
+        _fail(str(exc))
+    columns = (TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=err, transient=True) as bar:
+        task = bar.add_task("articles", total=total)
+        try:
+            result = build_module.build(inputs, out, models=models, batch_size=batch_size, beliefs=beliefs,
+                                        progress=lambda n: bar.advance(task, n))
+        except PermissionError as exc:
+            _fail(f"cannot write output: {exc}")
+    console.print(f"{result.documents} documents, {result.quotes} quotations, {result.errors} errors "
+                  f"→ {result.out_dir} (models: {result.models['kind']})")
+
+
+@app.command()
+def show(
+    folder: Annotated[Path, typer.Argument(help="A build output folder (or quotes.parquet).")],
+    limit: Annotated[int, typer.Option(help="Rows to show.")] = 50,
+    doc: Annotated[Optional[str], typer.Option(help="Only this doc_id.")] = None,
+) -> None:
+    """Print the quotations of a build as a table."""
+    try:
+        frame = build_module.load_quotes(folder)
+    except (FileNotFoundError, OSError) as exc:
+        _fail(f"no quotes table at {folder}: {exc}")
+    if doc:
+        frame = frame[frame.doc_id == doc]
+    table = Table(show_lines=True)
+    for name in ("speaker", "type", "cue", "quotation", "how"):
+        table.add_column(name, overflow="fold")
+    for row in frame.head(limit).itertuples():
+        who = row.speaker or "?"
+        if row.speaker_mention and row.speaker_mention != row.speaker:
+            who += f"\n[dim]({row.speaker_mention})[/]"
+        table.add_row(who, str(row.quote_type), row.cue or "", row.quote_text, row.attribution)
+    console.print(table)
+    console.print(f"{len(frame)} quotations")
+
+
+@models_app.command("show")
+def models_show(models: ModelsOption = None) -> None:
+    """Say which models a build would use."""
+    try:
+        source = resolve(models)
+    except ModelError as exc:
+        _fail(str(exc))
+    console.print(f"{source.kind}: {source.location}")
+    for processor, model_id in source.ids:
+        console.print(f"  {processor}: {model_id}")
+
+
+@models_app.command("download")
+def models_download() -> None:
+    """Download the official Stanza English models (needs access to Stanza's model hub)."""
+    try:
+        target = download_official()
+    except Exception as exc:  # noqa: BLE001 - network failures come in many types
+        _fail(f"download failed: {exc}", code=1)
+    console.print(f"official models in {target}; they are used by default from now on")

@@ -1,0 +1,53 @@
+"""Reporting cues: the verbs and phrases news writing uses to attribute speech.
+
+The lists follow the cue words annotated in PolNeAR train (most frequent first when
+counted with `python -m pipeline.cues ../shared/gold/polnear.train.jsonl`)."""
+from __future__ import annotations
+
+# Verbs of saying: their subject is the speaker, their complement what was said.
+SPEECH = frozenset("""
+say tell add write ask note report announce suggest tweet describe argue continue explain
+declare acknowledge claim insist warn reply respond state recall conclude admit testify confirm
+deny predict promise pledge vow urge assert contend complain emphasize emphasise stress observe
+remark reveal mention comment caution concede estimate indicate allege maintain boast joke quip
+shout tout agree disclose proclaim retort counter charge propose inform assure advise remind
+recount lament speculate hint post tweet reiterate explain told answer predict argue
+announce demand call criticize criticise accuse praise blame dismiss question defend signal
+""".split())
+
+# Verbs of belief and intention; PolNeAR annotates these too (a setting, see attribute).
+BELIEF = frozenset("think believe know hope fear feel expect worry doubt want wish".split())
+
+# Verbs that take the addressee as object before the content: "told reporters that ...".
+ADDRESSEE = frozenset("tell inform assure remind warn advise ask urge".split())
+
+# Verbs whose complement is a naming, not a clause: called the numbers "alarming".
+NAMING = frozenset("call describe dub label brand term".split())
+
+PRONOUNS_PERSON = frozenset("he she him her i we".split())
+PRONOUNS_GROUP = frozenset("they it".split())
+
+# Heads of nominal mentions that stand for an organisation in the context.
+ORG_NOMINALS = frozenset("""spokesperson spokesman spokeswoman organisation organization department
+ministry agency office company firm group charity campaign committee party force police statement
+representative official officials aide aides source sources""".split())
+
+
+def is_cue_lemma(lemma: str | None, beliefs: bool = False) -> bool:
+    if not lemma:
+        return False
+    lemma = lemma.lower()
+    return lemma in SPEECH or (beliefs and lemma in BELIEF)
+
+
+if __name__ == "__main__":
+    import json
+    import sys
+    from collections import Counter
+
+    counts = Counter()
+    for line in open(sys.argv[1], encoding="utf-8"):
+        for q in json.loads(line)["quotes"]:
+            counts[(q.get("cue") or "").lower()] += 1
+    for cue, n in counts.most_common(150):
+        print(f"{n}\t{cue}")

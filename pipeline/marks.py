@@ -1,0 +1,125 @@
+"""Quotation marks → quoted spans, on raw text.
+
+Handles straight and curly, double and single marks; apostrophes (don't, Clinton's,
+officers', '90s) are not taken for quote marks; a paragraph that opens a quote without
+closing it continues into the next paragraph when that one opens with a quote mark
+(the newspaper convention for multi-paragraph quotes); single marks nested inside a
+double-quoted span belong to it. An opening mark never closed runs to the end of its
+paragraph, so unbalanced input still yields bounded spans."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
+_OPEN_CONTEXT = set(" \t\n\u00a0([{—–-/:;,")
+_MAX_SINGLE = 400  # a single-quoted span longer than this is apostrophes, not a quote
+
+
+@dataclass(frozen=True)
+class Marked:
+    start: int
+    end: int          # exclusive, after the closing mark (or the paragraph end)
+    closed: bool      # False when the text never closed it
+    paragraphs: int   # how many paragraphs it runs through
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Paragraph spans: blocks of non-empty lines separated by blank lines."""
+    return [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)]
+
+
+def _double_role(text: str, i: int) -> str:
+    ch = text[i]
+    if ch in "“„«":
+        return "open"
+    if ch in "”»":
+        return "close"
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if before in _OPEN_CONTEXT and not after.isspace():
+        return "open"
+    if not before.isspace():
+        return "close"
+    return "either"
+
+
+def _single_role(text: str, i: int) -> str | None:
+    """open/close for a single mark used as a quote, None for an apostrophe."""
+    ch = text[i]
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if before.isalnum() and after.isalnum():
+        return None                                   # don't, Clinton's
+    if before in _OPEN_CONTEXT and (after.isalpha() or after in "“\""):
+        return None if ch == "’" else "open"          # ’90s / ’em are apostrophes
+    if after.isdigit():
+        return None                                   # '90s
+    if not before.isspace() and (after.isspace() or after in ".,;:!?)]—–-\"”"):
+        return "close"
+    return None
+
+
+def _double_spans(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], int | None]:
+    """Closed double-quoted spans in one paragraph, and the offset of a quote left open."""
+    spans, opened = [], None
+    for i in range(start, end):
+        if text[i] not in "\"“”„«»":
+            continue
+        role = _double_role(text, i)
+        if opened is None and role in ("open", "either"):
+            opened = i
+        elif opened is not None and role in ("close", "either"):
+            spans.append((opened, i + 1))
+            opened = None
+        elif opened is not None and role == "open":
+            # A second opening mark: the first was never closed; keep the text up to here.
+            spans.append((opened, i))
+            opened = i
+    return spans, opened
+
+
+def _single_spans(text: str, start: int, end: int, inside: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    spans, opened = [], None
+    for i in range(start, end):
+        if text[i] not in "'‘’‚" or any(s <= i < e for s, e in inside):
+            continue
+        role = _single_role(text, i)
+        if role == "open" and opened is None:
+            opened = i
+        elif role == "close" and opened is not None:
+            if i - opened <= _MAX_SINGLE:
+                spans.append((opened, i + 1))
+            opened = None
+    return spans
+
+
+def find_marked(text: str, skip: list[tuple[int, int]] = ()) -> list[Marked]:
+    """All quoted spans of a text, in order; paragraphs overlapping a `skip` span are ignored."""
+    paras = [p for p in paragraphs(text) if not any(s < p[1] and p[0] < e for s, e in skip)]
+    out: list[Marked] = []
+    carry: tuple[int, int] | None = None   # (start, paragraphs so far) of a quote running on
+    previous_end = 0
+    for ps, pe in paras:
+        doubles, opened = _double_spans(text, ps, pe)
+        if carry is not None:
+            if doubles and doubles[0][0] == ps:          # reopened here and closed
+                out.append(Marked(carry[0], doubles[0][1], True, carry[1] + 1))
+                doubles, carry = doubles[1:], None
+            elif not doubles and opened == ps:           # reopened here, still running
+                carry, opened = (carry[0], carry[1] + 1), None
+            else:                                        # never closed
+                out.append(Marked(carry[0], previous_end, False, carry[1]))
+                carry = None
+        inside = doubles + ([(opened, pe)] if opened is not None else [])
+        if carry is not None:
+            inside.append((ps, pe))
+        out.extend(Marked(s, e, True, 1) for s, e in doubles)
+        out.extend(Marked(s, e, True, 1) for s, e in _single_spans(text, ps, pe, inside))
+        if opened is not None:
+            carry = (opened, 1)
+        previous_end = pe
+    if carry is not None:
+        out.append(Marked(carry[0], previous_end, False, carry[1]))
+    out.sort(key=lambda m: m.start)
+    return out

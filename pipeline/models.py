@@ -1,0 +1,117 @@
+"""Which Stanza models to run: the official English models when a Stanza resources
+folder has them, otherwise the compact models shipped inside this package.
+
+The choice is one setting: `bundled`, `official`, or a PATH (a folder holding either a
+`manifest.json` like the bundled one or a Stanza resources folder), given on the command
+line or in the QUOTES_MODELS environment variable. Loading never touches the network."""
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+BUNDLED_DIR = Path(__file__).parent / "models" / "en"
+ENV_VAR = "QUOTES_MODELS"
+PROCESSORS = ("tokenize", "pos", "lemma", "depparse", "ner")
+
+
+class ModelError(RuntimeError):
+    """The requested models are missing or unreadable."""
+
+
+@dataclass(frozen=True)
+class ModelSource:
+    kind: str                     # bundled | official | path
+    location: str
+    processors: tuple[str, ...]
+    stanza_kwargs: tuple = field(default=(), compare=False)  # sorted (key, value) pairs
+    ids: tuple = ()               # (processor, model id) pairs, for provenance
+
+    def describe(self) -> dict:
+        return {"kind": self.kind, "location": self.location, "processors": list(self.processors),
+                "ids": dict(self.ids)}
+
+
+def stanza_resources_dir() -> Path:
+    return Path(os.environ.get("STANZA_RESOURCES_DIR", Path.home() / "stanza_resources"))
+
+
+def _official(resources: Path) -> ModelSource:
+    if not (resources / "resources.json").exists() or not (resources / "en").is_dir():
+        raise ModelError(f"no official Stanza English models in {resources} "
+                         "(run `quotes models download` on a machine with network access)")
+    en = resources / "en"
+    processors = tuple(p for p in PROCESSORS if (en / p).is_dir())
+    ids = tuple((p, "official:" + ",".join(sorted(f.stem for f in (en / p).glob("*.pt")))) for p in processors)
+    kwargs = {"dir": str(resources)}
+    return ModelSource("official", str(resources), processors, tuple(sorted(kwargs.items())), ids)
+
+
+def _manifest(folder: Path, kind: str) -> ModelSource:
+    path = folder / "manifest.json"
+    try:
+        manifest = json.loads(path.read_text())
+    except (OSError, ValueError) as exc:
+        raise ModelError(f"cannot read model manifest {path}: {exc}") from exc
+    kwargs: dict[str, object] = {}
+    ids = []
+    procs = manifest.get("processors", {})
+    if "tokenize" not in procs:
+        raise ModelError(f"{path} has no tokenize model")
+    processors = tuple(p for p in PROCESSORS if p in procs)
+    for name in processors:
+        entry = procs[name]
+        kwargs[f"{name}_model_path"] = str(folder / entry["file"])
+        if entry.get("pretrain"):
+            kwargs[f"{name}_pretrain_path"] = str(folder / entry["pretrain"])
+        if name in ("pos", "depparse", "ner"):
+            # Compact models are trained without character language models.
+            kwargs[f"{name}_forward_charlm_path"] = None
+            kwargs[f"{name}_backward_charlm_path"] = None
+        ids.append((name, f"{manifest.get('name', folder.name)}/{entry['file']}@{entry.get('sha256', '')[:12]}"))
+    return ModelSource(kind, str(folder), processors, tuple(sorted(kwargs.items())), tuple(ids))
+
+
+def resolve(setting: str | None = None) -> ModelSource:
+    """Turn the model setting (argument, else $QUOTES_MODELS, else auto) into a source."""
+    setting = setting or os.environ.get(ENV_VAR) or "auto"
+    if setting == "official":
+        return _official(stanza_resources_dir())
+    if setting == "bundled":
+        return _manifest(BUNDLED_DIR, "bundled")
+    if setting == "auto":
+        try:
+            return _official(stanza_resources_dir())
+        except ModelError:
+            return _manifest(BUNDLED_DIR, "bundled")
+    folder = Path(setting)
+    if not folder.is_dir():
+        raise ModelError(f"model path {folder} is not a folder (expected bundled, official or a PATH)")
+    if (folder / "manifest.json").exists():
+        return _manifest(folder, "path")
+    return _official(folder)
+
+
+@lru_cache(maxsize=2)
+def load_pipeline(source: ModelSource):
+    """One Stanza pipeline per source and process (worker processes each load their own)."""
+    import stanza
+
+    kwargs = dict(source.stanza_kwargs)
+    if source.kind != "official":
+        # Explicit model paths: an empty resources index keeps Stanza from looking anything up.
+        kwargs.update(dir=source.location, resources_filepath=str(BUNDLED_DIR / "resources.json"),
+                      allow_unknown_language=True)
+    return stanza.Pipeline(lang="en", processors=",".join(source.processors), download_method=None,
+                           use_gpu=False, logging_level="WARN", **kwargs)
+
+
+def download_official() -> Path:
+    """Fetch the official English models into the Stanza resources folder (needs network)."""
+    import stanza
+
+    target = stanza_resources_dir()
+    stanza.download("en", model_dir=str(target), processors=",".join(PROCESSORS))
+    return target

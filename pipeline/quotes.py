@@ -1,0 +1,199 @@
+"""Stage 3, quotes: every quotation in a segmented Document, with its reporting cue.
+
+- direct: a span in quote marks that stands as what someone said ("…," he said);
+- partial: a short quoted phrase that a cue governs (called the numbers "alarming");
+- mixed: reported speech that contains quoted phrases (said London's "diverse …" meant …);
+- indirect: reported speech after, or before, a reporting verb (argues that …, … , X said).
+Quoted phrases that no cue governs (headlines, scare quotes, titles) are not quotations.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import cues
+from .document import Document, Quote
+from .marks import Marked, find_marked, paragraphs
+from .tokens import CLOSERS, NP_TAGS, OPENERS, lemma, np_right, tag
+
+_TERMINAL = re.compile(r"[.!?…\"”’'):]\s*$")
+_MIN_CONTENT_TOKENS = 3
+
+
+@dataclass
+class Cue:
+    token: int            # document token index of the cue verb (or of "according")
+    end_token: int        # one past the cue phrase
+    content: tuple[int, int] | None  # character span of the reported content, if any
+    inverted: bool        # speaker stands after the cue ("…, said a spokesperson")
+
+
+def _title_spans(doc: Document) -> list[tuple[int, int]]:
+    """Headlines, standfirsts and captions: paragraphs that don't end as sentences do."""
+    return [(s, e) for s, e in paragraphs(doc.text)
+            if not _TERMINAL.search(doc.text[s:e]) and not any(bs <= s < be for bs, be in doc.boilerplate)]
+
+
+def _is_cue(doc: Document, i: int, beliefs: bool) -> bool:
+    tok = doc.tokens[i]
+    if tag(tok) not in ("VERB", "X", "PROPN", "NOUN") and tok.upos is not None:
+        return False
+    return cues.is_cue_lemma(lemma(tok), beliefs) and tag(tok) != "NOUN"
+
+
+def _according(doc: Document, i: int, end: int) -> bool:
+    return lemma(doc.tokens[i]) == "according" and i + 1 < end and lemma(doc.tokens[i + 1]) == "to"
+
+
+def _content_end(doc: Document, first: int, last: int) -> int:
+    """Character end of a content clause running to the sentence end, minus final punctuation."""
+    while last > first and tag(doc.tokens[last - 1]) == "PUNCT" and doc.tokens[last - 1].text not in CLOSERS:
+        last -= 1
+    return doc.tokens[last - 1].end
+
+
+def find_cues(doc: Document, si: int, beliefs: bool = False) -> list[Cue]:
+    """Reporting cues of one sentence, with the span of what they report."""
+    sent = doc.sentences[si]
+    lo, hi = sent.first_token, sent.last_token
+    found: list[Cue] = []
+    for i in range(lo, hi):
+        if _according(doc, i, hi):
+            found.append(_according_cue(doc, i, lo, hi))
+        elif _is_cue(doc, i, beliefs):
+            found.append(_verb_cue(doc, i, lo, hi))
+    return found
+
+
+def _according_cue(doc: Document, i: int, lo: int, hi: int) -> Cue:
+    comma = next((k for k in range(i + 2, hi) if doc.tokens[k].text == ","), None)
+    if i - lo <= 1 and comma is not None and hi - comma > _MIN_CONTENT_TOKENS:
+        content = (doc.tokens[comma + 1].start, _content_end(doc, comma + 1, hi))   # According to X, …
+    elif i - lo >= _MIN_CONTENT_TOKENS:
+        first = lo
+        end = i - 1 if doc.tokens[i - 1].text == "," else i
+        content = (doc.tokens[first].start, doc.tokens[end - 1].end)            # …, according to X.
+    else:
+        content = None
+    return Cue(i, i + 2, content, inverted=True)
+
+
+def _verb_cue(doc: Document, i: int, lo: int, hi: int) -> Cue:
+    j = i + 1
+    # "pointed out", "said in a statement that": skip particles up to a nearby "that".
+    while j < hi and tag(doc.tokens[j]) in ("ADP", "PART") and doc.tokens[j].text.lower() != "that" and j - i <= 2:
+        nxt = next((k for k in range(j, min(hi, j + 6)) if doc.tokens[k].text.lower() == "that"), None)
+        j = nxt if nxt is not None else j + 1
+    if lemma(doc.tokens[i]) in cues.ADDRESSEE:
+        np = np_right(doc, j, hi)
+        if np and (np[1] < hi and doc.tokens[np[1]].text.lower() in ("that", ":", ",") or np[1] - np[0] <= 3):
+            j = np[1]
+    inverted = False
+    before = doc.tokens[i - 1].text if i > lo else ""
+    if before in (",",) or before in CLOSERS or i == lo:
+        # "…, said a spokesperson." — the speaker follows the cue.
+        np = np_right(doc, j, hi)
+        if np and (np[1] >= hi or tag(doc.tokens[np[1]]) == "PUNCT"):
+            inverted = True
+    content = None
+    if j < hi and doc.tokens[j].text.lower() == "that":
+        j += 1
+    if j < hi and doc.tokens[j].text in (":", ","):
+        j += 1
+    if not inverted and hi - j >= _MIN_CONTENT_TOKENS and tag(doc.tokens[j]) != "PUNCT" or (
+            j < hi and doc.tokens[j].text in OPENERS):
+        content = (doc.tokens[j].start, _content_end(doc, j, hi))
+    else:
+        # "…, X said." — content is what comes before the attribution's comma.
+        comma = next((k for k in range(i - 1, lo, -1) if doc.tokens[k].text == "," or doc.tokens[k].text in CLOSERS), None)
+        if comma is not None and comma - lo >= _MIN_CONTENT_TOKENS and _attribution_only(doc, comma + 1, i, inverted):
+            end = comma if doc.tokens[comma].text == "," else comma + 1
+            content = (doc.tokens[lo].start, doc.tokens[end - 1].end)
+    return Cue(i, i + 1, content, inverted)
+
+
+def _attribution_only(doc: Document, first: int, cue: int, inverted: bool) -> bool:
+    """Tokens between an attribution's comma and its cue are just the speaker ("…, the mayor has said")."""
+    between = doc.tokens[first:cue]
+    if not between:
+        return inverted
+    return len(between) <= 8 and all(tag(t) in NP_TAGS or tag(t) in ("AUX", "ADV", "PART") for t in between)
+
+
+def _direct(doc: Document, m: Marked) -> bool:
+    """A marked span that stands as a statement, not a phrase inside someone else's sentence."""
+    if not m.closed and m.paragraphs == 1:
+        return len(doc.text[m.start:m.end].split()) >= 4
+    s0 = doc.sentences[doc.sentence_at(m.start)]
+    left = doc.text[s0.start:m.start].strip()
+    inner = doc.text[m.start + 1:m.end - 1].rstrip()
+    words = len(inner.split())
+    if words < 3:
+        return False
+    ends_like_speech = inner[-1:] in ",.?!…—-:" or m.paragraphs > 1
+    return (not left or left[-1:] in ":,") and (ends_like_speech or words >= 8)
+
+
+def find_quotes(doc: Document, beliefs: bool = False) -> Document:
+    """Fill doc.quotes (without speakers; see attribute) from marks and reporting cues."""
+    if doc.status != "ok" or not doc.sentences:
+        return doc
+    titles = _title_spans(doc)
+    skip = doc.boilerplate + titles
+    marked = [m for m in find_marked(doc.text, skip) if m.end - m.start > 2]
+    quotes: list[Quote] = []
+    directs = [m for m in marked if _direct(doc, m)]
+    partials = [m for m in marked if m not in directs]
+    for m in directs:
+        quotes.append(Quote(m.start, m.end, "direct", sentence_index=doc.sentence_at(m.start)))
+    claimed = list(directs)
+    for si, sent in enumerate(doc.sentences):
+        if any(s <= sent.start < e for s, e in skip):
+            continue
+        for cue in find_cues(doc, si, beliefs):
+            c_tok = doc.tokens[cue.token]
+            inside = [m for m in marked if cue.content and cue.content[0] <= m.start and m.end <= cue.content[1] + 1]
+            if any(m.start <= c_tok.start < m.end for m in marked):
+                continue          # a cue word inside a quotation is part of what was said
+            if cue.content is None:
+                named = next((m for m in partials if m not in claimed and sent.start <= m.start < sent.end
+                              and m.start > c_tok.start and lemma(c_tok) in cues.NAMING), None)
+                if named:
+                    claimed.append(named)
+                    quotes.append(_with_cue(Quote(named.start, named.end, "partial", si), doc, cue))
+                continue
+            overlapping = [m for m in directs if m.start < cue.content[1] and cue.content[0] < m.end]
+            if overlapping:
+                for q in quotes:
+                    if q.cue_start is None and any(q.start == m.start for m in overlapping):
+                        _with_cue(q, doc, cue)
+                continue
+            if lemma(c_tok) in cues.NAMING and inside:
+                for m in inside:
+                    claimed.append(m)
+                    quotes.append(_with_cue(Quote(m.start, m.end, "partial", si), doc, cue))
+                continue
+            kind = "mixed" if inside else "indirect"
+            claimed.extend(inside)
+            quotes.append(_with_cue(Quote(cue.content[0], cue.content[1], kind, si), doc, cue))
+    doc.quotes = sorted(_dedupe(quotes), key=lambda q: (q.start, q.end))
+    return doc
+
+
+def _with_cue(q: Quote, doc: Document, cue: Cue) -> Quote:
+    q.cue_start = doc.tokens[cue.token].start
+    q.cue_end = doc.tokens[cue.end_token - 1].end
+    q.cue_token = cue.token
+    q.cue_inverted = cue.inverted
+    return q
+
+
+def _dedupe(quotes: list[Quote]) -> list[Quote]:
+    """Two cues can report the same content; keep the first quote for a span."""
+    seen, out = set(), []
+    for q in quotes:
+        key = (q.start, q.end)
+        if key not in seen:
+            seen.add(key)
+            out.append(q)
+    return out

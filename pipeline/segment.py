@@ -1,0 +1,43 @@
+"""Stage 2, segment: Stanza sentences, tokens and whatever annotation the loaded models
+provide (POS, lemma, dependencies, named entities). Stanza reads the text with the
+boilerplate blanked out, so every offset it returns is an offset into the original."""
+from __future__ import annotations
+
+from .clean import masked_text
+from .document import Document, Entity, Sentence, Token
+
+_ENTITY_LABELS = {"PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "ORGANIZATION": "ORG"}
+
+
+def segment_many(docs: list[Document], nlp) -> list[Document]:
+    """Annotate a batch of documents with one batched Stanza call."""
+    import stanza
+
+    todo = [d for d in docs if d.status == "ok"]
+    if todo:
+        annotated = nlp.bulk_process([stanza.Document([], text=masked_text(d)) for d in todo])
+        for doc, sdoc in zip(todo, annotated):
+            _fill(doc, sdoc)
+    return docs
+
+
+def _fill(doc: Document, sdoc) -> None:
+    doc.sentences, doc.tokens, doc.entities = [], [], []
+    for s_index, sent in enumerate(sdoc.sentences):
+        first = len(doc.tokens)
+        words = []
+        for token in sent.tokens:
+            for word in token.words:
+                # Words of a multi-word token share the token's character span.
+                start = word.start_char if word.start_char is not None else token.start_char
+                end = word.end_char if word.end_char is not None else token.end_char
+                words.append((word, start, end))
+        for word, start, end in words:
+            doc.tokens.append(Token(
+                text=doc.text[start:end], start=start, end=end, index=len(doc.tokens), sentence=s_index,
+                upos=word.upos, lemma=word.lemma,
+                head=(first + word.head - 1) if word.head else None, deprel=word.deprel))
+        doc.sentences.append(Sentence(words[0][1], words[-1][2], first, len(doc.tokens)))
+    for ent in getattr(sdoc, "ents", []) or []:
+        label = _ENTITY_LABELS.get(ent.type, ent.type)
+        doc.entities.append(Entity(doc.text[ent.start_char:ent.end_char], ent.start_char, ent.end_char, label))

@@ -1,0 +1,54 @@
+"""Small token-level helpers shared by the quotes and attribute stages."""
+from __future__ import annotations
+
+from .document import Document, Token
+
+NP_TAGS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "NUM", "PRON"})
+HEAD_TAGS = frozenset({"PROPN", "NOUN", "PRON", "NUM"})
+SKIP_BEFORE_CUE = frozenset({"AUX", "ADV", "PART"})
+CLOSERS = frozenset({"\"", "”", "’", "'", "»"})
+OPENERS = frozenset({"\"", "“", "‘", "'", "«"})
+
+
+def tag(tok: Token) -> str:
+    """UPOS, or a guess from the surface when the loaded models give no POS."""
+    if tok.upos:
+        return tok.upos
+    if tok.text[:1].isupper():
+        return "PROPN"
+    return "PUNCT" if not tok.text[:1].isalnum() else "X"
+
+
+def lemma(tok: Token) -> str:
+    return (tok.lemma or tok.text).lower()
+
+
+def np_left(doc: Document, end: int, low: int) -> tuple[int, int] | None:
+    """The noun phrase whose last token is `end - 1`, not reaching below token `low`."""
+    i = end - 1
+    if i < low or tag(doc.tokens[i]) not in HEAD_TAGS:
+        return None
+    if tag(doc.tokens[i]) == "PRON":
+        return (i, end)
+    while i - 1 >= low and (tag(doc.tokens[i - 1]) in NP_TAGS - {"PRON"} or doc.tokens[i - 1].text in ("'s", "’s", "&")):
+        i -= 1
+    return (i, end)
+
+
+def np_right(doc: Document, start: int, high: int) -> tuple[int, int] | None:
+    """The noun phrase that begins at token `start`, not reaching token `high`."""
+    if start >= high or tag(doc.tokens[start]) not in NP_TAGS:
+        return None
+    if tag(doc.tokens[start]) == "PRON":
+        return (start, start + 1)
+    j = start
+    while j < high and (tag(doc.tokens[j]) in NP_TAGS - {"PRON"} or doc.tokens[j].text in ("'s", "’s", "&")):
+        j += 1
+    while j > start and tag(doc.tokens[j - 1]) not in HEAD_TAGS:
+        j -= 1
+    return (start, j) if j > start else None
+
+
+def char_span(doc: Document, first: int, last: int) -> tuple[int, int]:
+    """Character span of tokens [first, last)."""
+    return doc.tokens[first].start, doc.tokens[last - 1].end
