@@ -24,6 +24,11 @@ $(OUT)/quotes.parquet: $(wildcard $(RAW)/*) $(wildcard pipeline/*.py) | $(BIN)/q
 show: dataset
 	$(BIN)/quotes show $(OUT)
 
+eval: dataset | $(BIN)/quotes
+	$(BIN)/quotes evaluate $(GOLD)/seed.jsonl $(OUT)
+	$(BIN)/quotes build $(GOLD)/polnear.dev.jsonl --out build/eval/polnear-dev
+	$(BIN)/quotes evaluate $(GOLD)/polnear.dev.jsonl build/eval/polnear-dev
+
 test: | $(BIN)/quotes
 	$(BIN)/python -m pytest -q
 

@@ -6,6 +6,6 @@
 """
 __version__ = "0.1.0"
 
-from .build import build, load_documents, load_quotes  # noqa: E402
+from .builder import build, load_documents, load_quotes  # noqa: E402
 
 __all__ = ["build", "load_quotes", "load_documents", "__version__"]

@@ -1,6 +1,7 @@
 """The `quotes` command: a thin Typer shell over the library API."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -9,7 +10,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from . import build as build_module
+from . import builder
 from .inputs import expand
 from .models import ModelError, download_official, resolve
 
@@ -59,7 +60,7 @@ def build(
     with Progress(*columns, console=err, transient=True) as bar:
         task = bar.add_task("articles", total=total)
         try:
-            result = build_module.build(inputs, out, models=models, batch_size=batch_size, beliefs=beliefs,
+            result = builder.build(inputs, out, models=models, batch_size=batch_size, beliefs=beliefs,
                                         progress=lambda n: bar.advance(task, n))
         except PermissionError as exc:
             _fail(f"cannot write output: {exc}")
@@ -75,7 +76,7 @@ def show(
 ) -> None:
     """Print the quotations of a build as a table."""
     try:
-        frame = build_module.load_quotes(folder)
+        frame = builder.load_quotes(folder)
     except (FileNotFoundError, OSError) as exc:
         _fail(f"no quotes table at {folder}: {exc}")
     if doc:
@@ -83,13 +84,51 @@ def show(
     table = Table(show_lines=True)
     for name in ("speaker", "type", "cue", "quotation", "how"):
         table.add_column(name, overflow="fold")
-    for row in frame.head(limit).itertuples():
+    for row in frame.head(limit).astype(object).fillna("").itertuples():
         who = row.speaker or "?"
         if row.speaker_mention and row.speaker_mention != row.speaker:
             who += f"\n[dim]({row.speaker_mention})[/]"
-        table.add_row(who, str(row.quote_type), row.cue or "", row.quote_text, row.attribution)
+        table.add_row(who, str(row.quote_type), row.cue, row.quote_text, row.attribution)
     console.print(table)
     console.print(f"{len(frame)} quotations")
+
+
+@app.command()
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="Gold JSONL: articles with text and quotes (start, end, speaker_start, ...).")],
+    predictions: Annotated[Path, typer.Argument(help="A build output folder (or quotes.parquet).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    errors: Annotated[int, typer.Option(help="Show this many misses beside the text.")] = 0,
+    cover: Annotated[float, typer.Option(help="Share of characters that must overlap.")] = 0.5,
+) -> None:
+    """Score a build against gold quotations: P/R/F1, speaker accuracy, end to end, per type."""
+    from .evaluate import evaluate as run_evaluation
+
+    try:
+        results = run_evaluation(gold, predictions, cover)
+    except (FileNotFoundError, OSError) as exc:
+        _fail(str(exc))
+    if as_json:
+        print(json.dumps({t: {k: round(v, 4) if isinstance(v, float) else v for k, v in s.metrics().items()}
+                          for t, s in results.items()}, indent=2))
+        return
+    table = Table(title=f"{predictions} vs {gold}")
+    for name in ("type", "gold", "pred", "P", "R", "F1", "speaker acc", "e2e P", "e2e R", "e2e F1"):
+        table.add_column(name, justify="right")
+    for quote_type, scores in results.items():
+        m = scores.metrics()
+        table.add_row(quote_type, str(m["gold"]), str(m["pred"]),
+                      *(f"{m[k]:.3f}" for k in ("P", "R", "F1", "speaker_acc", "e2e_P", "e2e_R", "e2e_F1")))
+    console.print(table)
+    if errors:
+        misses = sorted(results["all"].misses, key=lambda x: -len(x.gold or x.predicted or ""))[:errors]
+        shown = Table(title=f"{len(misses)} misses", show_lines=True)
+        for name in ("doc", "what", "gold quotation", "gold speaker", "predicted", "predicted speaker"):
+            shown.add_column(name, overflow="fold")
+        for miss in misses:
+            shown.add_row(miss.doc_id, miss.kind, miss.gold or "", miss.gold_speaker or "",
+                          miss.predicted or "", miss.predicted_speaker or "")
+        console.print(shown)
 
 
 @models_app.command("show")

@@ -33,11 +33,34 @@ ministry agency office company firm group charity campaign committee party force
 representative official officials aide aides source sources""".split())
 
 
+_IRREGULAR = {"say": ["said"], "tell": ["told"], "write": ["wrote", "written"], "think": ["thought"],
+              "know": ["knew", "known"], "feel": ["felt"], "post": ["posted"]}
+
+
+def _forms(verb: str) -> set[str]:
+    """Inflected forms, so cues are found even when the models give no lemmas."""
+    stem = verb[:-1] if verb.endswith("e") else verb
+    third = verb + "es" if verb.endswith(("s", "sh", "ch", "x")) else (verb[:-1] + "ies" if verb.endswith("y") and verb[-2] not in "aeiou" else verb + "s")
+    past = verb + "d" if verb.endswith("e") else (verb[:-1] + "ied" if verb.endswith("y") and verb[-2] not in "aeiou" else verb + "ed")
+    return {verb, third, past, stem + "ing", *_IRREGULAR.get(verb, [])}
+
+
+_SPEECH_FORMS = {form: verb for verb in SPEECH for form in _forms(verb)}
+_BELIEF_FORMS = {form: verb for verb in BELIEF for form in _forms(verb)}
+
+
 def is_cue_lemma(lemma: str | None, beliefs: bool = False) -> bool:
+    """True for a verb of saying (or, with beliefs, of believing), given its lemma or its form."""
     if not lemma:
         return False
     lemma = lemma.lower()
-    return lemma in SPEECH or (beliefs and lemma in BELIEF)
+    return lemma in _SPEECH_FORMS or (beliefs and lemma in _BELIEF_FORMS)
+
+
+def base_form(word: str) -> str:
+    """The lexicon verb behind a cue word ("told" → "tell"), or the word itself."""
+    word = word.lower()
+    return _SPEECH_FORMS.get(word) or _BELIEF_FORMS.get(word) or word
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 """Small token-level helpers shared by the quotes and attribute stages."""
 from __future__ import annotations
 
+from .cues import base_form
 from .document import Document, Token
 
 NP_TAGS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "NUM", "PRON"})
@@ -20,7 +21,7 @@ def tag(tok: Token) -> str:
 
 
 def lemma(tok: Token) -> str:
-    return (tok.lemma or tok.text).lower()
+    return tok.lemma.lower() if tok.lemma else base_form(tok.text)
 
 
 def np_left(doc: Document, end: int, low: int) -> tuple[int, int] | None:

@@ -1,0 +1,42 @@
+"""Quotation marks on raw text: the cases that break naive quote finders."""
+from pipeline.marks import find_marked
+
+
+def spans(text):
+    return [text[m.start:m.end] for m in find_marked(text)]
+
+
+def test_straight_and_curly_double_and_single():
+    text = 'He said "yes" and “maybe,” and she said ‘no’ and \'never\'.'
+    assert spans(text) == ['"yes"', "“maybe,”", "‘no’", "'never'"]
+
+
+def test_apostrophes_are_not_quote_marks():
+    text = "Clinton’s aides don't know. The officers' union met in the '90s and rock ’n’ roll played."
+    assert spans(text) == []
+
+
+def test_nested_single_inside_double_belongs_to_it():
+    text = '“He told me ‘go home’ twice,” she said.'
+    assert spans(text) == ["“He told me ‘go home’ twice,”"]
+
+
+def test_multi_paragraph_quote_continues_when_next_paragraph_reopens():
+    text = '"First paragraph of the speech.\n\n"Second paragraph ends it," he said.\n\nAfter.'
+    marked = find_marked(text)
+    assert len(marked) == 1
+    assert text[marked[0].start:marked[0].end].endswith('ends it,"')
+    assert marked[0].paragraphs == 2 and marked[0].closed
+
+
+def test_unbalanced_quote_stops_at_paragraph_end():
+    text = 'She said "this never closes and goes on\n\nNew paragraph without marks.'
+    marked = find_marked(text)
+    assert [(text[m.start:m.end], m.closed) for m in marked] == [('"this never closes and goes on', False)]
+
+
+def test_skip_spans_hide_their_paragraphs():
+    text = '"Quoted in a widget"\n\n"Quoted in the article," he said.'
+    assert spans(text) == ['"Quoted in a widget"', '"Quoted in the article,"']
+    marked = find_marked(text, skip=[(0, 20)])
+    assert [text[m.start:m.end] for m in marked] == ['"Quoted in the article,"']
