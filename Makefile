@@ -1,43 +1,58 @@
 # Thin shell over the `quotes` CLI. `make setup && make dataset` builds the sample.
-PYTHON ?= python3
-VENV   ?= .venv
-BIN    := $(VENV)/bin
-RAW    := data/raw
-OUT    := data/processed
-GOLD   := ../shared/gold
+# Each stage writes a file under data/interim/ and is rerun only when its input or code changed.
+PYTHON  ?= python3
+VENV    ?= .venv
+BIN     := $(VENV)/bin
+RAW     := data/raw
+INTERIM := data/interim
+OUT     := data/processed
+GOLD    := ../shared/gold
+QUOTES  := $(BIN)/quotes
 
-.PHONY: setup dataset test show eval models models-eval clean
+.PHONY: setup sentences quotes attribute dataset show test eval models models-eval clean
 
-setup: $(BIN)/quotes
+setup: $(QUOTES)
 
-$(BIN)/quotes: pyproject.toml
+$(QUOTES): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $@
 
+sentences: $(INTERIM)/sentences.docs.jsonl.gz
+quotes: $(INTERIM)/quotes.docs.jsonl.gz
+attribute: $(INTERIM)/attributed.docs.jsonl.gz
 dataset: $(OUT)/quotes.parquet
 
-$(OUT)/quotes.parquet: $(wildcard $(RAW)/*) $(wildcard pipeline/*.py) | $(BIN)/quotes
-	$(BIN)/quotes build $(RAW) --out $(OUT)
+$(INTERIM)/sentences.docs.jsonl.gz: $(wildcard $(RAW)/*) pipeline/inputs.py pipeline/clean.py pipeline/segment.py | $(QUOTES)
+	$(QUOTES) stage segment $(RAW) --out $@
+
+$(INTERIM)/quotes.docs.jsonl.gz: $(INTERIM)/sentences.docs.jsonl.gz pipeline/marks.py pipeline/quotes.py pipeline/cues.py pipeline/tokens.py
+	$(QUOTES) stage quotes $< --out $@
+
+$(INTERIM)/attributed.docs.jsonl.gz: $(INTERIM)/quotes.docs.jsonl.gz pipeline/attribute.py
+	$(QUOTES) stage attribute $< --out $@
+
+$(OUT)/quotes.parquet: $(INTERIM)/attributed.docs.jsonl.gz pipeline/write.py pipeline/schema.py
+	$(QUOTES) write $< --out $(OUT)
 
 show: dataset
-	$(BIN)/quotes show $(OUT)
+	$(QUOTES) show $(OUT)
 
-eval: dataset | $(BIN)/quotes
-	$(BIN)/quotes evaluate $(GOLD)/seed.jsonl $(OUT)
-	$(BIN)/quotes build $(GOLD)/polnear.dev.jsonl --out build/eval/polnear-dev
-	$(BIN)/quotes evaluate $(GOLD)/polnear.dev.jsonl build/eval/polnear-dev
-
-test: | $(BIN)/quotes
+test: | $(QUOTES)
 	$(BIN)/python -m pytest -q
 
-models: | $(BIN)/quotes
+eval: dataset
+	$(QUOTES) evaluate $(GOLD)/seed.jsonl $(OUT)
+	$(QUOTES) build $(GOLD)/polnear.dev.jsonl --out build/eval/polnear-dev
+	$(QUOTES) evaluate $(GOLD)/polnear.dev.jsonl build/eval/polnear-dev
+
+models: | $(QUOTES)
 	$(BIN)/pip install --quiet -e '.[train]'
 	$(BIN)/python training/train.py
 
-models-eval: | $(BIN)/quotes
+models-eval: | $(QUOTES)
 	$(BIN)/python training/evaluate.py
 
 clean:
-	rm -rf $(OUT) data/interim
+	rm -rf $(INTERIM) $(OUT) build/eval

@@ -8,9 +8,8 @@ from itertools import islice
 from pathlib import Path
 
 import pandas as pd
-import stanza
 
-from . import __version__, schema
+from . import __version__, interim, schema
 from .attribute import attribute
 from .clean import clean
 from .document import Document
@@ -41,8 +40,8 @@ def _batches(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
         yield batch
 
 
-def process_batch(docs: list[Document], nlp, beliefs: bool = False) -> list[Document]:
-    """clean → segment → quotes → attribute for a batch; a failing document is marked, not raised."""
+def segment_batch(docs: list[Document], nlp) -> list[Document]:
+    """clean → segment for a batch; a document Stanza fails on is marked, not raised."""
     for doc in docs:
         clean(doc)
     try:
@@ -53,39 +52,82 @@ def process_batch(docs: list[Document], nlp, beliefs: bool = False) -> list[Docu
                 segment_many([doc], nlp)
             except Exception as exc:  # noqa: BLE001 - recorded per document
                 doc.status, doc.error = "error", f"segmentation failed: {type(exc).__name__}: {exc}"
-    for doc in docs:
-        try:
-            attribute(find_quotes(doc, beliefs))
-        except Exception as exc:  # noqa: BLE001 - recorded per document
-            log.exception("quote extraction failed for %s", doc.doc_id)
-            doc.quotes, doc.status, doc.error = [], "error", f"quote extraction failed: {type(exc).__name__}: {exc}"
     return docs
 
 
+def quote_stage(doc: Document, beliefs: bool = False) -> Document:
+    return _guarded(doc, "quote extraction", lambda d: find_quotes(d, beliefs))
+
+
+def attribute_stage(doc: Document) -> Document:
+    return _guarded(doc, "attribution", attribute)
+
+
+def _guarded(doc: Document, what: str, stage: Callable[[Document], Document]) -> Document:
+    try:
+        return stage(doc)
+    except Exception as exc:  # noqa: BLE001 - recorded per document
+        log.exception("%s failed for %s", what, doc.doc_id)
+        doc.quotes, doc.status, doc.error = [], "error", f"{what} failed: {type(exc).__name__}: {exc}"
+        return doc
+
+
 def provenance(source: ModelSource) -> dict:
+    import stanza
+
     return {"pipeline_version": __version__, "stanza_version": stanza.__version__, "models": source.describe()}
+
+
+def _segmented(inputs: Iterable[str | Path], source: ModelSource, batch_size: int,
+               progress: Callable[[int], None] | None) -> Iterator[Document]:
+    nlp = load_pipeline(source)
+    for batch in _batches(read_documents(inputs), batch_size):
+        yield from segment_batch(batch, nlp)
+        if progress:
+            progress(len(batch))
+
+
+def write_documents(docs: Iterable[Document], out_dir: str | Path, meta: dict) -> BuildResult:
+    """Stage 5: the quotes and documents tables of a set of finished Documents."""
+    out = Path(out_dir)
+    q_rows: list[dict] = []
+    d_rows: list[dict] = []
+    for doc in docs:
+        q_rows.extend(quote_rows(doc))
+        d_rows.append(document_row(doc))
+    write_table(q_rows, schema.QUOTES, out / QUOTES_FILE, meta)
+    write_table(d_rows, schema.DOCUMENTS, out / DOCUMENTS_FILE, meta)
+    errors = sum(r["status"] != "ok" for r in d_rows)
+    return BuildResult(out, len(d_rows), len(q_rows), errors, meta["models"])
 
 
 def build(inputs: Iterable[str | Path], out_dir: str | Path, models: str | None = None,
           batch_size: int = 16, beliefs: bool = False,
           progress: Callable[[int], None] | None = None) -> BuildResult:
     """Read the inputs, find and attribute every quotation, write quotes/documents Parquet."""
-    out = Path(out_dir)
     source = resolve(models)
-    nlp = load_pipeline(source)
-    q_rows: list[dict] = []
-    d_rows: list[dict] = []
-    for batch in _batches(read_documents(inputs), batch_size):
-        for doc in process_batch(batch, nlp, beliefs):
-            q_rows.extend(quote_rows(doc))
-            d_rows.append(document_row(doc))
-        if progress:
-            progress(len(batch))
-    meta = provenance(source)
-    write_table(q_rows, schema.QUOTES, out / QUOTES_FILE, meta)
-    write_table(d_rows, schema.DOCUMENTS, out / DOCUMENTS_FILE, meta)
-    errors = sum(r["status"] != "ok" for r in d_rows)
-    return BuildResult(out, len(d_rows), len(q_rows), errors, meta["models"])
+    docs = (attribute_stage(quote_stage(d, beliefs)) for d in _segmented(inputs, source, batch_size, progress))
+    return write_documents(docs, out_dir, provenance(source))
+
+
+STAGES = ("segment", "quotes", "attribute")
+
+
+def run_stage(stage: str, inputs: list[str | Path], out_file: str | Path, models: str | None = None,
+              batch_size: int = 16, beliefs: bool = False) -> int:
+    """Run one stage and save its Documents: `segment` reads articles, the later stages
+    read the previous stage's file. Returns the number of documents written."""
+    if stage == "segment":
+        source = resolve(models)
+        return interim.save(_segmented(inputs, source, batch_size, None), out_file, provenance(source))
+    meta, docs = interim.load(inputs[0])
+    step = {"quotes": lambda d: quote_stage(d, beliefs), "attribute": attribute_stage}[stage]
+    return interim.save((step(d) for d in docs), out_file, meta)
+
+
+def write_stage(docs_file: str | Path, out_dir: str | Path) -> BuildResult:
+    meta, docs = interim.load(docs_file)
+    return write_documents(docs, out_dir, meta)
 
 
 def _frame(path: str | Path, default_name: str) -> pd.DataFrame:

@@ -69,6 +69,37 @@ def build(
 
 
 @app.command()
+def stage(
+    name: Annotated[str, typer.Argument(help="segment | quotes | attribute")],
+    inputs: Annotated[list[Path], typer.Argument(help="Articles for segment; the previous stage's file otherwise.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output file, NAME.docs.jsonl.gz.")],
+    models: ModelsOption = None,
+    beliefs: Annotated[bool, typer.Option(help="Also extract beliefs and intentions.")] = False,
+) -> None:
+    """Run one stage and save its documents, for step-by-step builds (make sentences/quotes)."""
+    if name not in builder.STAGES:
+        _fail(f"unknown stage {name!r}; expected one of {', '.join(builder.STAGES)}")
+    try:
+        n = builder.run_stage(name, inputs, out, models=models, beliefs=beliefs)
+    except (FileNotFoundError, ModelError) as exc:
+        _fail(str(exc))
+    console.print(f"{name}: {n} documents → {out}")
+
+
+@app.command()
+def write(
+    docs_file: Annotated[Path, typer.Argument(help="An attribute stage file (.docs.jsonl.gz).")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("data/processed"),
+) -> None:
+    """Write the Parquet tables from a finished stage file."""
+    try:
+        result = builder.write_stage(docs_file, out)
+    except FileNotFoundError as exc:
+        _fail(str(exc))
+    console.print(f"{result.documents} documents, {result.quotes} quotations, {result.errors} errors → {result.out_dir}")
+
+
+@app.command()
 def show(
     folder: Annotated[Path, typer.Argument(help="A build output folder (or quotes.parquet).")],
     limit: Annotated[int, typer.Option(help="Rows to show.")] = 50,

@@ -2,7 +2,7 @@
 everything the stages find in it, always as character offsets into that text."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 
 @dataclass
@@ -87,3 +87,18 @@ class Document:
     def sentence_tokens(self, index: int) -> list[Token]:
         s = self.sentences[index]
         return self.tokens[s.first_token:s.last_token]
+
+
+def document_to_dict(doc: Document) -> dict:
+    return asdict(doc)
+
+
+def document_from_dict(data: dict) -> Document:
+    """Inverse of document_to_dict (JSON round trip of a stage's output)."""
+    data = dict(data)
+    data["boilerplate"] = [tuple(span) for span in data["boilerplate"]]
+    data["sentences"] = [Sentence(**s) for s in data["sentences"]]
+    data["tokens"] = [Token(**t) for t in data["tokens"]]
+    data["entities"] = [Entity(**e) for e in data["entities"]]
+    data["quotes"] = [Quote(**q) for q in data["quotes"]]
+    return Document(**data)
