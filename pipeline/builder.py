@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import __version__, interim, schema
+from . import __version__, interim, schema, write
 from .attribute import attribute
 from .clean import clean
 from .document import Document
@@ -17,13 +17,8 @@ from .inputs import read_documents
 from .models import ModelSource, load_pipeline, resolve
 from .quotes import find_quotes
 from .segment import segment_many
-from .write import document_row, quote_rows, write_table
 
 log = logging.getLogger(__name__)
-
-QUOTES_FILE = "quotes.parquet"
-DOCUMENTS_FILE = "documents.parquet"
-
 
 @dataclass
 class BuildResult:
@@ -78,36 +73,81 @@ def provenance(source: ModelSource) -> dict:
     return {"pipeline_version": __version__, "stanza_version": stanza.__version__, "models": source.describe()}
 
 
-def _segmented(inputs: Iterable[str | Path], source: ModelSource, batch_size: int,
-               progress: Callable[[int], None] | None) -> Iterator[Document]:
+def _segmented(docs: Iterable[Document], source: ModelSource, batch_size: int) -> Iterator[Document]:
     nlp = load_pipeline(source)
-    for batch in _batches(read_documents(inputs), batch_size):
+    for batch in _batches(docs, batch_size):
         yield from segment_batch(batch, nlp)
-        if progress:
-            progress(len(batch))
 
 
-def write_documents(docs: Iterable[Document], out_dir: str | Path, meta: dict) -> BuildResult:
-    """Stage 5: the quotes and documents tables of a set of finished Documents."""
-    out = Path(out_dir)
-    q_rows: list[dict] = []
-    d_rows: list[dict] = []
-    for doc in docs:
-        q_rows.extend(quote_rows(doc))
-        d_rows.append(document_row(doc))
-    write_table(q_rows, schema.QUOTES, out / QUOTES_FILE, meta)
-    write_table(d_rows, schema.DOCUMENTS, out / DOCUMENTS_FILE, meta)
-    errors = sum(r["status"] != "ok" for r in d_rows)
-    return BuildResult(out, len(d_rows), len(q_rows), errors, meta["models"])
+def process_partition(out_dir: Path, index: int, docs: list[Document], source: ModelSource, meta: dict,
+                      print_: str, batch_size: int = 16, beliefs: bool = False,
+                      threads: int | None = None) -> tuple[int, int, int]:
+    """All stages for one partition of documents, written as one part of each table.
+    Runs in the calling process, a worker process or a Dask worker alike."""
+    if threads:
+        import torch
+
+        torch.set_num_threads(threads)
+    done = [attribute_stage(quote_stage(d, beliefs)) for d in _segmented(docs, source, batch_size)]
+    return write.write_partition(out_dir, index, done, meta, print_)
+
+
+def _partitions(docs: Iterable[Document], size: int, meta: dict) -> Iterator[tuple[int, list[Document], str]]:
+    for index, part in enumerate(_batches(docs, size)):
+        yield index, part, write.fingerprint(part, meta)
 
 
 def build(inputs: Iterable[str | Path], out_dir: str | Path, models: str | None = None,
-          batch_size: int = 16, beliefs: bool = False,
+          batch_size: int = 16, partition_size: int = 200, beliefs: bool = False,
+          engine: str = "local", workers: int = 1, scheduler: str | None = None,
           progress: Callable[[int], None] | None = None) -> BuildResult:
-    """Read the inputs, find and attribute every quotation, write quotes/documents Parquet."""
+    """Read the inputs, find and attribute every quotation, write the quotes and documents
+    tables as partitioned Parquet datasets. Partitions that an earlier, interrupted run
+    finished with the same inputs and models are kept, not redone."""
+    out = Path(out_dir)
     source = resolve(models)
-    docs = (attribute_stage(quote_stage(d, beliefs)) for d in _segmented(inputs, source, batch_size, progress))
-    return write_documents(docs, out_dir, provenance(source))
+    meta = provenance(source)
+    totals = [0, 0, 0]
+
+    def record(counts: tuple[int, int, int]) -> None:
+        for k in range(3):
+            totals[k] += counts[k]
+        if progress:
+            progress(counts[0])
+
+    def pending() -> Iterator[tuple[int, list[Document], str]]:
+        for index, part, print_ in _partitions(read_documents(inputs), partition_size, meta):
+            n_parts[0] = index + 1
+            if write.partition_finished(out, index, print_):
+                record(_finished_counts(out, index))
+            else:
+                yield index, part, print_
+
+    n_parts = [0]
+    job = dict(out_dir=out, source=source, meta=meta, batch_size=batch_size, beliefs=beliefs)
+    if engine == "dask":
+        from .scale import run_on_dask
+        results = run_on_dask(process_partition, pending(), job, workers, scheduler)
+    elif workers > 1:
+        from .scale import run_on_processes
+        results = run_on_processes(process_partition, pending(), job, workers)
+    else:
+        results = (process_partition(index=i, docs=p, print_=f, **job) for i, p, f in pending())
+    for counts in results:
+        record(counts)
+    write.remove_parts_from(out, n_parts[0])
+    if n_parts[0] == 0:   # no input documents: still leave readable, empty tables
+        write.write_partition(out, 0, [], meta, write.fingerprint([], meta))
+    return BuildResult(out, totals[0], totals[1], totals[2], meta["models"])
+
+
+def _finished_counts(out: Path, index: int) -> tuple[int, int, int]:
+    import pyarrow.parquet as pq
+
+    name = write.part_name(index)
+    status = pq.read_table(out / write.DOCUMENTS_DIR / name, columns=["status"]).column(0).to_pylist()
+    quotes = pq.read_metadata(out / write.QUOTES_DIR / name).num_rows
+    return len(status), quotes, sum(s != "ok" for s in status)
 
 
 STAGES = ("segment", "quotes", "attribute")
@@ -119,21 +159,29 @@ def run_stage(stage: str, inputs: list[str | Path], out_file: str | Path, models
     read the previous stage's file. Returns the number of documents written."""
     if stage == "segment":
         source = resolve(models)
-        return interim.save(_segmented(inputs, source, batch_size, None), out_file, provenance(source))
+        return interim.save(_segmented(read_documents(inputs), source, batch_size), out_file, provenance(source))
     meta, docs = interim.load(inputs[0])
     step = {"quotes": lambda d: quote_stage(d, beliefs), "attribute": attribute_stage}[stage]
     return interim.save((step(d) for d in docs), out_file, meta)
 
 
-def write_stage(docs_file: str | Path, out_dir: str | Path) -> BuildResult:
+def write_stage(docs_file: str | Path, out_dir: str | Path, partition_size: int = 200) -> BuildResult:
+    """Write the tables from a finished stage file, partitioned like a build."""
+    out = Path(out_dir)
     meta, docs = interim.load(docs_file)
-    return write_documents(docs, out_dir, meta)
+    totals, n_parts = [0, 0, 0], 0
+    for index, part, print_ in _partitions(docs, partition_size, meta):
+        counts = write.write_partition(out, index, part, meta, print_)
+        totals = [t + c for t, c in zip(totals, counts)]
+        n_parts = index + 1
+    write.remove_parts_from(out, n_parts)
+    return BuildResult(out, *totals, meta["models"])
 
 
-def _frame(path: str | Path, default_name: str) -> pd.DataFrame:
+def _frame(path: str | Path, table: str) -> pd.DataFrame:
     path = Path(path)
-    if path.is_dir():
-        path = path / default_name
+    if (path / table).exists():
+        path = path / table
     frame = pd.read_parquet(path)
     for column, categories in schema.CATEGORIES.items():
         if column in frame:
@@ -142,9 +190,10 @@ def _frame(path: str | Path, default_name: str) -> pd.DataFrame:
 
 
 def load_quotes(path: str | Path) -> pd.DataFrame:
-    """The quotes table (a build folder or the Parquet file) as a typed DataFrame."""
-    return _frame(path, QUOTES_FILE)
+    """The quotes table (a build folder or its quotes.parquet dataset) as a typed DataFrame."""
+    return _frame(path, write.QUOTES_DIR)
 
 
 def load_documents(path: str | Path) -> pd.DataFrame:
-    return _frame(path, DOCUMENTS_FILE)
+    """The documents table (a build folder or its documents.parquet dataset)."""
+    return _frame(path, write.DOCUMENTS_DIR)

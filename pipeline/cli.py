@@ -49,8 +49,14 @@ def build(
     models: ModelsOption = None,
     beliefs: Annotated[bool, typer.Option(help="Also extract beliefs and intentions (X believes/wants that ...).")] = False,
     batch_size: Annotated[int, typer.Option(help="Documents per Stanza call.")] = 16,
+    partition_size: Annotated[int, typer.Option(help="Documents per output part (the unit of resume).")] = 200,
+    engine: Annotated[str, typer.Option(help="local (this machine) or dask.")] = "local",
+    workers: Annotated[int, typer.Option(help="Worker processes, each loading the models once.")] = 1,
+    scheduler: Annotated[Optional[str], typer.Option(help="Dask scheduler address; default: a local cluster.")] = None,
 ) -> None:
     """Find and attribute every quotation in INPUTS; write Parquet tables to --out."""
+    if engine not in ("local", "dask"):
+        _fail(f"unknown engine {engine!r}; expected local or dask")
     try:
         total = _count_inputs(inputs)
         resolve(models)
@@ -61,7 +67,8 @@ def build(
         task = bar.add_task("articles", total=total)
         try:
             result = builder.build(inputs, out, models=models, batch_size=batch_size, beliefs=beliefs,
-                                        progress=lambda n: bar.advance(task, n))
+                                   partition_size=partition_size, engine=engine, workers=workers,
+                                   scheduler=scheduler, progress=lambda n: bar.advance(task, n))
         except PermissionError as exc:
             _fail(f"cannot write output: {exc}")
     console.print(f"{result.documents} documents, {result.quotes} quotations, {result.errors} errors "
@@ -182,3 +189,7 @@ def models_download() -> None:
     except Exception as exc:  # noqa: BLE001 - network failures come in many types
         _fail(f"download failed: {exc}", code=1)
     console.print(f"official models in {target}; they are used by default from now on")
+
+
+if __name__ == "__main__":
+    app()

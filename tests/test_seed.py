@@ -3,10 +3,9 @@ import json
 import subprocess
 import sys
 
-import pyarrow.parquet as pq
-
 import pipeline
 from conftest import SCORER, SEED_GOLD
+from pipeline.write import read_metadata
 
 CANONICAL = {  # gold speaker → (short name, kind)
     "Claude Knights": ("Knights", "PERSON"),
@@ -74,7 +73,7 @@ def test_documents_table_and_provenance(seed_build):
         "doc_id": "000_beac154402d1a2d7", "source": docs.source[0], "n_chars": 2878,
         "n_sentences": docs.n_sentences[0], "n_quotes": 11, "status": "ok", "error": None}
     assert docs.n_sentences[0] > 15
-    meta = json.loads(pq.read_schema(seed_build / "quotes.parquet").metadata[b"quote_pipeline"])
+    meta = read_metadata(seed_build / "quotes.parquet")
     assert meta["pipeline_version"] == pipeline.__version__
     assert meta["models"]["kind"] in ("bundled", "official")
     assert "tokenize" in meta["models"]["ids"]
@@ -85,3 +84,4 @@ def test_typed_frame(seed_build):
     assert str(frame.quote_type.dtype) == "category"
     assert list(frame.quote_type.cat.categories) == ["direct", "partial", "mixed", "indirect"]
     assert str(frame.quote_start.dtype) == "int32"
+    assert len(meta["fingerprint"]) == 64

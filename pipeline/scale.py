@@ -1,0 +1,57 @@
+"""Running partitions in parallel: worker processes on this machine, or a Dask cluster.
+
+Both engines call the same `process_partition` as the plain loop, so the output is the
+same; each worker process loads the Stanza models once (see models.load_pipeline) and
+keeps them for every partition it is given. At most two partitions per worker are in
+flight, so memory stays flat however large the corpus."""
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from multiprocessing import get_context
+
+Partition = tuple  # (index, documents, fingerprint)
+
+
+def _threads_per_worker(workers: int) -> int:
+    return max(1, (os.cpu_count() or 1) // workers)
+
+
+def run_on_processes(fn: Callable, parts: Iterable[Partition], job: dict, workers: int) -> Iterator[tuple]:
+    threads = _threads_per_worker(workers)
+    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
+        running = set()
+        for index, docs, print_ in parts:
+            running.add(pool.submit(fn, index=index, docs=docs, print_=print_, threads=threads, **job))
+            if len(running) >= 2 * workers:
+                done, running = wait(running, return_when=FIRST_COMPLETED)
+                yield from (f.result() for f in done)
+        for future in running:
+            yield future.result()
+
+
+def run_on_dask(fn: Callable, parts: Iterable[Partition], job: dict, workers: int,
+                scheduler: str | None) -> Iterator[tuple]:
+    """On a given scheduler address, or on a LocalCluster of `workers` processes."""
+    from dask.distributed import Client, LocalCluster, as_completed
+
+    cluster = None
+    if scheduler is None:
+        cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,
+                               dashboard_address=None)
+    client = Client(scheduler or cluster)
+    try:
+        n_workers = max(1, len(client.scheduler_info().get("workers", {})))
+        threads = _threads_per_worker(n_workers) if cluster is not None else None
+        queue = as_completed()
+        for index, docs, print_ in parts:
+            queue.add(client.submit(fn, index=index, docs=docs, print_=print_, threads=threads, pure=False, **job))
+            if queue.count() >= 2 * n_workers:
+                yield next(queue).result()
+        for future in queue:
+            yield future.result()
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
