@@ -32,6 +32,7 @@ def attribute(doc: Document) -> Document:
     if doc.status != "ok":
         return doc
     previous: Quote | None = None
+    doc.quotes = [q for q in doc.quotes if not _non_agent_subject(doc, q)]
     for q in doc.quotes:
         found = _mention_from_cue(doc, q) if q.cue_token is not None else None
         how = "cue"
@@ -47,6 +48,14 @@ def attribute(doc: Document) -> Document:
         if q.speaker is not None:
             previous = q
     return doc
+
+
+def _non_agent_subject(doc: Document, q: Quote) -> bool:
+    """'official figures have revealed …': numbers report things, they do not say them."""
+    if q.cue_token is None:
+        return False
+    span = _mention_from_cue(doc, q)
+    return span is not None and doc.text[span[0]:span[1]].lower().split()[-1] in cues.NON_AGENTS
 
 
 # --- mentions ---------------------------------------------------------------------------

@@ -11,8 +11,8 @@ declare acknowledge claim insist warn reply respond state recall conclude admit 
 deny predict promise pledge vow urge assert contend complain emphasize emphasise stress observe
 remark reveal mention comment caution concede estimate indicate allege maintain boast joke quip
 shout tout agree disclose proclaim retort counter charge propose inform assure advise remind
-recount lament speculate hint post tweet reiterate explain told answer predict argue
-announce demand call criticize criticise accuse praise blame dismiss question defend signal
+recount lament speculate hint post reiterate answer
+demand call criticize criticise accuse praise blame dismiss question defend signal
 """.split())
 
 # Verbs of belief and intention; PolNeAR annotates these too (a setting, see attribute).
@@ -21,8 +21,16 @@ BELIEF = frozenset("think believe know hope fear feel expect worry doubt want wi
 # Verbs that take the addressee as object before the content: "told reporters that ...".
 ADDRESSEE = frozenset("tell inform assure remind warn advise ask urge".split())
 
+# Verbs whose object is a thing, not a clause, unless "that" or a quote follows:
+# "criticised the lack of …" reports no speech, "denied that …" does.
+OBJECT = frozenset("""criticize criticise defend praise blame dismiss question accuse call describe demand
+propose reject""".split())
+
 # Verbs whose complement is a naming, not a clause: called the numbers "alarming".
 NAMING = frozenset("call describe dub label brand term".split())
+
+# Subjects of a reporting verb that are not speakers ("figures have revealed").
+NON_AGENTS = frozenset("figures data statistics numbers lack".split())
 
 PRONOUNS_PERSON = frozenset("he she him her i we".split())
 PRONOUNS_GROUP = frozenset("they it".split())
@@ -45,8 +53,17 @@ def _forms(verb: str) -> set[str]:
     return {verb, third, past, stem + "ing", *_IRREGULAR.get(verb, [])}
 
 
-_SPEECH_FORMS = {form: verb for verb in SPEECH for form in _forms(verb)}
-_BELIEF_FORMS = {form: verb for verb in BELIEF for form in _forms(verb)}
+def _form_index(verbs: frozenset[str]) -> dict[str, str]:
+    """form → verb; sorted, and a verb's own form wins, so the map never depends on set order."""
+    index = {verb: verb for verb in verbs}
+    for verb in sorted(verbs):
+        for form in sorted(_forms(verb)):
+            index.setdefault(form, verb)
+    return index
+
+
+_SPEECH_FORMS = _form_index(SPEECH)
+_BELIEF_FORMS = _form_index(BELIEF)
 
 
 def is_cue_lemma(lemma: str | None, beliefs: bool = False) -> bool:

@@ -29,19 +29,32 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)]
 
 
-def _double_role(text: str, i: int) -> str:
+def _double_role(text: str, i: int, width: int) -> str:
     ch = text[i]
     if ch in "“„«":
         return "open"
     if ch in "”»":
         return "close"
     before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[i + width] if i + width < len(text) else " "
     if before in _OPEN_CONTEXT and not after.isspace():
         return "open"
     if not before.isspace():
         return "close"
     return "either"
+
+
+def _double_marks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(offset, width) of double marks; two apostrophes ('') stand for one, as some papers print."""
+    marks, i = [], start
+    while i < end:
+        if text[i] in "\"“”„«»":
+            marks.append((i, 1))
+        elif text.startswith("''", i) and i + 1 < end:
+            marks.append((i, 2))
+            i += 1
+        i += 1
+    return marks
 
 
 def _single_role(text: str, i: int) -> str | None:
@@ -63,14 +76,12 @@ def _single_role(text: str, i: int) -> str | None:
 def _double_spans(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], int | None]:
     """Closed double-quoted spans in one paragraph, and the offset of a quote left open."""
     spans, opened = [], None
-    for i in range(start, end):
-        if text[i] not in "\"“”„«»":
-            continue
-        role = _double_role(text, i)
+    for i, width in _double_marks(text, start, end):
+        role = _double_role(text, i, width)
         if opened is None and role in ("open", "either"):
             opened = i
         elif opened is not None and role in ("close", "either"):
-            spans.append((opened, i + 1))
+            spans.append((opened, i + width))
             opened = None
         elif opened is not None and role == "open":
             # A second opening mark: the first was never closed; keep the text up to here.
@@ -82,7 +93,8 @@ def _double_spans(text: str, start: int, end: int) -> tuple[list[tuple[int, int]
 def _single_spans(text: str, start: int, end: int, inside: list[tuple[int, int]]) -> list[tuple[int, int]]:
     spans, opened = [], None
     for i in range(start, end):
-        if text[i] not in "'‘’‚" or any(s <= i < e for s, e in inside):
+        if text[i] not in "'‘’‚" or text.startswith("''", i) or text.startswith("''", i - 1) \
+                or any(s <= i < e for s, e in inside):
             continue
         role = _single_role(text, i)
         if role == "open" and opened is None:

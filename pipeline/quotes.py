@@ -26,6 +26,7 @@ class Cue:
     end_token: int        # one past the cue phrase
     content: tuple[int, int] | None  # character span of the reported content, if any
     inverted: bool        # speaker stands after the cue ("…, said a spokesperson")
+    forward: bool = False  # content follows the cue ("said that …")
 
 
 def _title_spans(doc: Document) -> list[tuple[int, int]]:
@@ -84,40 +85,53 @@ def _verb_cue(doc: Document, i: int, lo: int, hi: int) -> Cue:
     while j < hi and tag(doc.tokens[j]) in ("ADP", "PART") and doc.tokens[j].text.lower() != "that" and j - i <= 2:
         nxt = next((k for k in range(j, min(hi, j + 6)) if doc.tokens[k].text.lower() == "that"), None)
         j = nxt if nxt is not None else j + 1
-    if lemma(doc.tokens[i]) in cues.ADDRESSEE:
+    verb = lemma(doc.tokens[i])
+    if verb in cues.ADDRESSEE:
         np = np_right(doc, j, hi)
         if np and (np[1] < hi and doc.tokens[np[1]].text.lower() in ("that", ":", ",") or np[1] - np[0] <= 3):
             j = np[1]
     inverted = False
     before = doc.tokens[i - 1].text if i > lo else ""
-    if before in (",",) or before in CLOSERS or i == lo:
+    if (before == "," or before in CLOSERS or i == lo) and verb not in cues.ADDRESSEE:
         # "…, said a spokesperson." — the speaker follows the cue.
         np = np_right(doc, j, hi)
         if np and (np[1] >= hi or tag(doc.tokens[np[1]]) == "PUNCT"):
             inverted = True
-    content = None
+    introduced = j < hi and (doc.tokens[j].text.lower() in ("that", ":") or doc.tokens[j].text in OPENERS)
     if j < hi and doc.tokens[j].text.lower() == "that":
         j += 1
     if j < hi and doc.tokens[j].text in (":", ","):
         j += 1
-    if not inverted and hi - j >= _MIN_CONTENT_TOKENS and tag(doc.tokens[j]) != "PUNCT" or (
+    takes_clause = verb not in cues.OBJECT or introduced
+    if takes_clause and not inverted and hi - j >= _MIN_CONTENT_TOKENS and tag(doc.tokens[j]) != "PUNCT" or (
             j < hi and doc.tokens[j].text in OPENERS):
-        content = (doc.tokens[j].start, _content_end(doc, j, hi))
-    else:
-        # "…, X said." — content is what comes before the attribution's comma.
-        comma = next((k for k in range(i - 1, lo, -1) if doc.tokens[k].text == "," or doc.tokens[k].text in CLOSERS), None)
-        if comma is not None and comma - lo >= _MIN_CONTENT_TOKENS and _attribution_only(doc, comma + 1, i, inverted):
-            end = comma if doc.tokens[comma].text == "," else comma + 1
-            content = (doc.tokens[lo].start, doc.tokens[end - 1].end)
-    return Cue(i, i + 1, content, inverted)
+        return Cue(i, i + 1, (doc.tokens[j].start, _content_end(doc, j, hi)), inverted, forward=True)
+    if verb in cues.OBJECT:
+        return Cue(i, i + 1, None, inverted)
+    # "…, X said." — content is what comes before the attribution's comma.
+    boundary = next((k for k in range(i - 1, max(lo, i - 24), -1)
+                     if (doc.tokens[k].text == "," or doc.tokens[k].text in CLOSERS)
+                     and _attribution_only(doc, k + 1, i, inverted)), None)
+    if boundary is None or boundary - lo < _MIN_CONTENT_TOKENS:
+        return Cue(i, i + 1, None, inverted)
+    end = boundary if doc.tokens[boundary].text == "," else boundary + 1
+    return Cue(i, i + 1, (doc.tokens[lo].start, doc.tokens[end - 1].end), inverted)
 
 
 def _attribution_only(doc: Document, first: int, cue: int, inverted: bool) -> bool:
-    """Tokens between an attribution's comma and its cue are just the speaker ("…, the mayor has said")."""
+    """Tokens between an attribution's comma and its cue are just the speaker, perhaps with an
+    appositive: "…, the mayor has said", "…," Claude Knights, from the charity Kidscape, told."""
     between = doc.tokens[first:cue]
+    while between and tag(between[-1]) in ("AUX", "ADV", "PART"):
+        between = between[:-1]
+    if between and between[-1].text == ",":
+        commas = [n for n, t in enumerate(between[:-1]) if t.text == ","]
+        if not commas or len(between) - commas[-1] > 16:
+            return False
+        between = between[:commas[-1]]
     if not between:
         return inverted
-    return len(between) <= 8 and all(tag(t) in NP_TAGS or tag(t) in ("AUX", "ADV", "PART") for t in between)
+    return len(between) <= 8 and all(tag(t) in NP_TAGS for t in between)
 
 
 def _direct(doc: Document, m: Marked) -> bool:
@@ -150,8 +164,14 @@ def find_quotes(doc: Document, beliefs: bool = False) -> Document:
     for si, sent in enumerate(doc.sentences):
         if any(s <= sent.start < e for s, e in skip):
             continue
+        forward: list[Quote] = []
         for cue in find_cues(doc, si, beliefs):
             c_tok = doc.tokens[cue.token]
+            outer = next((q for q in forward if q.start <= c_tok.start < q.end), None)
+            if outer is not None and cue.content and not cue.forward:
+                # "X said …, the BBC reports": the outlet's tail is not part of what X said.
+                outer.end = min(outer.end, cue.content[1])
+                continue
             inside = [m for m in marked if cue.content and cue.content[0] <= m.start and m.end <= cue.content[1] + 1]
             if any(m.start <= c_tok.start < m.end for m in marked):
                 continue          # a cue word inside a quotation is part of what was said
@@ -176,6 +196,8 @@ def find_quotes(doc: Document, beliefs: bool = False) -> Document:
             kind = "mixed" if inside else "indirect"
             claimed.extend(inside)
             quotes.append(_with_cue(Quote(cue.content[0], cue.content[1], kind, si), doc, cue))
+            if cue.forward:
+                forward.append(quotes[-1])
     doc.quotes = sorted(_dedupe(quotes), key=lambda q: (q.start, q.end))
     return doc
 

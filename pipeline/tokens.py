@@ -1,23 +1,47 @@
 """Small token-level helpers shared by the quotes and attribute stages."""
 from __future__ import annotations
 
-from .cues import base_form
+from .cues import base_form, is_cue_lemma
 from .document import Document, Token
 
 NP_TAGS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "NUM", "PRON"})
 HEAD_TAGS = frozenset({"PROPN", "NOUN", "PRON", "NUM"})
 SKIP_BEFORE_CUE = frozenset({"AUX", "ADV", "PART"})
-CLOSERS = frozenset({"\"", "”", "’", "'", "»"})
-OPENERS = frozenset({"\"", "“", "‘", "'", "«"})
+CLOSERS = frozenset({"\"", "”", "’", "'", "»", "''"})
+OPENERS = frozenset({"\"", "“", "‘", "'", "«", "''", "``"})
+
+
+# Closed-class words, for a surface guess at UPOS when the loaded models have no tagger.
+_CLOSED = {
+    "DET": "the a an this that these those his her their its our my your some any each every no another",
+    "PRON": "he she it they we i you him them us me who whom",
+    "AUX": "is are was were be been being has have had do does did will would can could should may might must",
+    "ADP": "of in on at by for with from to into about over after before under between through during "
+           "against among without within via per",
+    "CCONJ": "and or but nor",
+    "SCONJ": "because while although if whether when",
+    "ADV": "also not never already still just later then now again too only even recently previously once",
+}
+_GUESS = {word: upos for upos, words in _CLOSED.items() for word in words.split()}
 
 
 def tag(tok: Token) -> str:
     """UPOS, or a guess from the surface when the loaded models give no POS."""
     if tok.upos:
         return tok.upos
-    if tok.text[:1].isupper():
+    text = tok.text
+    if not text[:1].isalnum():
+        return "PUNCT"
+    if text[:1].isdigit():
+        return "NUM"
+    low = text.lower()
+    if low in _GUESS and (text.islower() or low in ("the", "a", "an", "he", "she", "it", "they", "we", "i")):
+        return _GUESS[low]
+    if text[:1].isupper():
         return "PROPN"
-    return "PUNCT" if not tok.text[:1].isalnum() else "X"
+    if is_cue_lemma(low, beliefs=True) or low.endswith(("ed", "ing")):
+        return "VERB"
+    return "ADV" if low.endswith("ly") else "NOUN"
 
 
 def lemma(tok: Token) -> str:

@@ -40,3 +40,8 @@ def test_skip_spans_hide_their_paragraphs():
     assert spans(text) == ['"Quoted in a widget"', '"Quoted in the article,"']
     marked = find_marked(text, skip=[(0, 20)])
     assert [text[m.start:m.end] for m in marked] == ['"Quoted in the article,"']
+
+
+def test_two_apostrophes_stand_for_a_double_mark():
+    text = "''This isn't tax reform,'' said Douglas Holtz-Eakin. The plan was ''taking a close look'' at it."
+    assert spans(text) == ["''This isn't tax reform,''", "''taking a close look''"]
