@@ -142,7 +142,7 @@ def _resolve(doc: Document, q: Quote, how: str) -> None:
         want = "PERSON" if words[0] in cues.PRONOUNS_PERSON else "ORG"
         speaker = _antecedent(doc, q, want)
         q.attribution, confidence = "pronoun", confidence - 0.15
-    elif words and words[-1] in cues.ORG_NOMINALS and not _entity_in(doc, q.speaker_start, q.speaker_end):
+    elif words and words[-1] in cues.ORG_NOMINALS and not _proper(mention):
         speaker = _organisation_for(doc, q)
         q.attribution, confidence = "nominal", confidence - 0.2
     else:
@@ -173,12 +173,23 @@ def _speaker_of_span(doc: Document, start: int, end: int) -> Speaker | None:
     if ent is not None:
         return _canonical(doc, ent)
     mention = doc.text[start:end]
-    if mention[:1].isupper() and not mention.lower().startswith(_DETERMINERS):
-        # An unrecognised proper name: a surname of a known person, or a new name.
-        person = _person_by_surname(doc, mention.split()[-1])
-        if person:
-            return person
-    return None
+    if not _proper(mention):
+        return None
+    words = mention.split()
+    place = any(start <= e.start and e.end <= end for e in doc.entities)   # "Scotland Yard said": a place speaking is an institution
+    if place or mention.lower().startswith(_DETERMINERS) or words[-1].lower() in cues.ORG_NOMINALS:
+        # "The Metropolitan police": an organisation the tagger did not recognise.
+        return Speaker(_org_name(mention), _org_name(mention), "ORG")
+    # An unrecognised proper name: a surname of a known person, or a new name.
+    return _person_by_surname(doc, words[-1])
+
+
+def _proper(mention: str) -> bool:
+    """Has a capitalised word beyond a sentence-initial determiner."""
+    words = mention.split()
+    if words and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    return any(w[:1].isupper() for w in words)
 
 
 def _canonical(doc: Document, ent: Entity) -> Speaker:
@@ -208,17 +219,22 @@ def _org_name(text: str) -> str:
                     for k, w in enumerate(words))
 
 
+_AFFILIATION = re.compile(r"^,\s*(?:\w+\s+){0,6}?(?:from|of|at|with|for)\s+(?:the\s+)?(?P<body>[^,;:]*)")
+_NAME_RUN = re.compile(r"[A-Z][\w&'’.-]*(?:\s+(?:of|for|and|&)?\s*[A-Z][\w&'’.-]*)*")
+
+
 def _affiliation(doc: Document, ent: Entity) -> str | None:
-    """An organisation named in the appositive after a person: "X, from the charity Kidscape,"."""
-    rest = doc.text[ent.end:ent.end + 160]
-    if not rest.startswith(","):
+    """The organisation in the appositive after a person: "X, from the charity Kidscape,"
+    or "X, a spokesman for the Home Office,": a recognised ORG, else the last proper name."""
+    m = _AFFILIATION.match(doc.text[ent.end:ent.end + 160])
+    if not m:
         return None
-    stop = rest.find(",", 1)
-    window_end = ent.end + (stop if stop > 0 else len(rest))
+    start, end = ent.end + m.start("body"), ent.end + m.end("body")
     for other in doc.entities:
-        if other.label == "ORG" and ent.end < other.start and other.end <= window_end:
+        if other.label == "ORG" and start <= other.start and other.end <= end:
             return _org_name(other.text)
-    return None
+    names = _NAME_RUN.findall(doc.text[start:end])
+    return _org_name(names[-1]) if names else None
 
 
 def _antecedent(doc: Document, q: Quote, kind: str) -> Speaker | None:
@@ -232,16 +248,19 @@ def _antecedent(doc: Document, q: Quote, kind: str) -> Speaker | None:
 
 
 def _organisation_for(doc: Document, q: Quote) -> Speaker | None:
-    """The organisation a nominal mention stands for: "a spokesman for X", else the nearest ORG."""
+    """The organisation a nominal mention stands for: "a spokesman for X", else the nearest
+    earlier organisation, whether it was a speaker or only named."""
     after = doc.text[q.speaker_end:q.speaker_end + 80]
     m = re.match(r"\s*(?:for|at|of)\s+", after)
     if m:
         for ent in doc.entities:
             if ent.label == "ORG" and ent.start == q.speaker_end + m.end():
                 return _canonical(doc, ent)
-    for ent in reversed([e for e in doc.entities if e.end <= q.speaker_start and e.label == "ORG"]):
-        return _canonical(doc, ent)
-    return None
+    speakers = [(o.speaker_end, Speaker(o.speaker, o.speaker_short, "ORG", o.speaker_affiliation))
+                for o in doc.quotes if o.speaker_kind == "ORG" and o.speaker_end <= q.speaker_start]
+    named = [(e.end, _canonical(doc, e)) for e in doc.entities if e.label == "ORG" and e.end <= q.speaker_start]
+    candidates = speakers + named
+    return max(candidates, key=lambda c: c[0])[1] if candidates else None
 
 
 def _addressee(doc: Document, q: Quote) -> str | None:

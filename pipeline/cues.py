@@ -32,6 +32,12 @@ NAMING = frozenset("call describe dub label brand term".split())
 # Subjects of a reporting verb that are not speakers ("figures have revealed").
 NON_AGENTS = frozenset("figures data statistics numbers lack".split())
 
+# Titles and roles that open a name in news style but are not part of it.
+TITLES = frozenset("""mr mrs ms miss dr sir dame lord lady sen senator rep representative gov governor
+president vice mayor judge justice prof professor gen general col lt sgt officer detective chief
+campaigner activist spokesman spokeswoman spokesperson candidate chairman chairwoman secretary minister
+director rev former state sheriff attorney commissioner councilman councilwoman speaker leader""".split())
+
 PRONOUNS_PERSON = frozenset("he she him her i we".split())
 PRONOUNS_GROUP = frozenset("they it".split())
 

@@ -4,6 +4,7 @@ boilerplate blanked out, so every offset it returns is an offset into the origin
 from __future__ import annotations
 
 from .clean import masked_text
+from .cues import TITLES
 from .document import Document, Entity, Sentence, Token
 
 _ENTITY_LABELS = {"PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "ORGANIZATION": "ORG"}
@@ -40,4 +41,14 @@ def _fill(doc: Document, sdoc) -> None:
         doc.sentences.append(Sentence(words[0][1], words[-1][2], first, len(doc.tokens)))
     for ent in getattr(sdoc, "ents", []) or []:
         label = _ENTITY_LABELS.get(ent.type, ent.type)
-        doc.entities.append(Entity(doc.text[ent.start_char:ent.end_char], ent.start_char, ent.end_char, label))
+        start = _after_titles(doc.text, ent.start_char, ent.end_char) if label == "PERSON" else ent.start_char
+        doc.entities.append(Entity(doc.text[start:ent.end_char], start, ent.end_char, label))
+
+
+def _after_titles(text: str, start: int, end: int) -> int:
+    """A person's name without the titles before it: "Campaigner Sara Payne" → "Sara Payne"."""
+    while True:
+        space = text.find(" ", start, end)
+        if space < 0 or text[start:space].rstrip(".").lower() not in TITLES:
+            return start
+        start = space + 1
