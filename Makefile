@@ -9,7 +9,7 @@ OUT     := data/processed
 GOLD    := ../shared/gold
 QUOTES  := $(BIN)/quotes
 
-.PHONY: setup sentences quotes attribute dataset show test eval models models-eval clean
+.PHONY: setup sentences quotes attribute dataset show test eval bench models models-eval clean
 
 setup: $(QUOTES)
 
@@ -46,6 +46,9 @@ eval: dataset
 	$(QUOTES) evaluate $(GOLD)/seed.jsonl $(OUT)
 	$(QUOTES) build $(GOLD)/polnear.dev.jsonl --out build/eval/polnear-dev
 	$(QUOTES) evaluate $(GOLD)/polnear.dev.jsonl build/eval/polnear-dev
+
+bench: | $(QUOTES)
+	$(BIN)/python bench/bench.py --sizes $(or $(BENCH_SIZES),200,2000)
 
 models: | $(QUOTES)
 	$(BIN)/pip install --quiet -e '.[train]'

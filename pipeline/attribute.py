@@ -33,12 +33,15 @@ def attribute(doc: Document) -> Document:
         return doc
     previous: Quote | None = None
     doc.quotes = [q for q in doc.quotes if not _non_agent_subject(doc, q)]
+    unattributed: list[Quote] = []
     for q in doc.quotes:
         found = _mention_from_cue(doc, q) if q.cue_token is not None else None
         how = "cue"
         if found is None and q.cue_token is None:
             found, how = _mention_from_context(doc, q, previous)
         if found is None:
+            if q.quote_type in ("indirect", "mixed"):
+                unattributed.append(q)   # reported speech needs a reporter; without one it is narration
             continue
         q.speaker_start, q.speaker_end = found
         if how == "continuation":
@@ -47,6 +50,7 @@ def attribute(doc: Document) -> Document:
             _resolve(doc, q, how)
         if q.speaker is not None:
             previous = q
+    doc.quotes = [q for q in doc.quotes if q not in unattributed]
     return doc
 
 

@@ -1,0 +1,83 @@
+"""Throughput and memory of the pipeline on PolNeAR train articles (`make bench`).
+
+Builds corpora of N articles (train articles, repeated with new ids past 840), runs each
+stage as its own process (`quotes stage …`) and then the whole build with worker
+processes, and prints seconds, chars/s, articles/s and peak RSS for each. Model load time
+is measured on its own and subtracted for the after-load rate."""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+TRAIN = ROOT.parent / "shared" / "gold" / "polnear.train.jsonl"
+QUOTES = [sys.executable, "-m", "pipeline.cli"]
+
+
+def corpus(n: int, folder: Path) -> tuple[Path, int]:
+    articles = [json.loads(line) for line in open(TRAIN, encoding="utf-8")]
+    path = folder / f"corpus-{n}.jsonl"
+    chars = 0
+    with open(path, "w", encoding="utf-8") as fh:
+        for k in range(n):
+            article = articles[k % len(articles)]
+            chars += len(article["text"])
+            fh.write(json.dumps({"doc_id": f"{article['doc_id']}#{k}", "text": article["text"]}) + "\n")
+    return path, chars
+
+
+def timed(cmd: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB) of a command and the processes it waited for."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    if status != 0:
+        raise SystemExit(f"failed: {' '.join(cmd)}")
+    return seconds, usage.ru_maxrss / 1024
+
+
+def model_load_seconds() -> float:
+    code = ("import time; from pipeline.models import resolve, load_pipeline; s = resolve(); "
+            "t = time.perf_counter(); load_pipeline(s); print(time.perf_counter() - t)")
+    return float(subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                                check=True).stdout.split()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", default="200,2000", help="comma-separated corpus sizes")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    args = parser.parse_args()
+    load = model_load_seconds()
+    print(f"model load: {load:.2f} s")
+    print(f"{'articles':>8} {'step':<22} {'seconds':>8} {'chars/s':>9} {'chars/s*':>9} {'art/s':>7} {'peak RSS MB':>11}")
+    print("(* after model load)")
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        for n in (int(s) for s in args.sizes.split(",")):
+            path, chars = corpus(n, tmp)
+            seg, quo, att = (tmp / f"{n}.{s}.docs.jsonl.gz" for s in ("sentences", "quotes", "attributed"))
+            steps = [
+                ("segment", QUOTES + ["stage", "segment", str(path), "--out", str(seg)], True),
+                ("quotes", QUOTES + ["stage", "quotes", str(seg), "--out", str(quo)], False),
+                ("attribute", QUOTES + ["stage", "attribute", str(quo), "--out", str(att)], False),
+                ("write", QUOTES + ["write", str(att), "--out", str(tmp / f"staged-{n}")], False),
+                (f"build, {args.workers} workers", QUOTES + ["build", str(path), "--out", str(tmp / f"out-{n}"),
+                                                        "--workers", str(args.workers)], True),
+            ]
+            for name, cmd, loads_models in steps:
+                seconds, rss = timed(cmd)
+                work = max(seconds - (load if loads_models else 0.0), 1e-9)
+                print(f"{n:>8} {name:<22} {seconds:>8.1f} {chars / seconds:>9.0f} {chars / work:>9.0f} "
+                      f"{n / seconds:>7.1f} {rss:>11.0f}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
