@@ -97,25 +97,37 @@ def _verb_cue(doc: Document, i: int, lo: int, hi: int) -> Cue:
         np = np_right(doc, j, hi)
         if np and (np[1] >= hi or tag(doc.tokens[np[1]]) == "PUNCT"):
             inverted = True
+    # "…," X said in an interview. — a trailing attribution after a quotation comes first.
+    boundary = next((k for k in range(i - 1, max(lo, i - 24), -1)
+                     if (doc.tokens[k].text == "," or doc.tokens[k].text in CLOSERS)
+                     and _attribution_only(doc, k + 1, i, inverted)), None)
+    after_quote = boundary is not None and (doc.tokens[boundary].text in CLOSERS or (
+        boundary > lo and doc.tokens[boundary - 1].text in CLOSERS))
+    if after_quote and boundary - lo >= 1:
+        return _backward(doc, lo, boundary, i, inverted)
     introduced = j < hi and (doc.tokens[j].text.lower() in ("that", ":") or doc.tokens[j].text in OPENERS)
     if j < hi and doc.tokens[j].text.lower() == "that":
         j += 1
     if j < hi and doc.tokens[j].text in (":", ","):
         j += 1
     takes_clause = verb not in cues.OBJECT or introduced
-    if takes_clause and not inverted and hi - j >= _MIN_CONTENT_TOKENS and tag(doc.tokens[j]) != "PUNCT" or (
+    clause = any(tag(t) in ("VERB", "AUX") for t in doc.tokens[j:hi])
+    if takes_clause and not inverted and clause and hi - j >= _MIN_CONTENT_TOKENS and tag(doc.tokens[j]) != "PUNCT" or (
             j < hi and doc.tokens[j].text in OPENERS):
         return Cue(i, i + 1, (doc.tokens[j].start, _content_end(doc, j, hi)), inverted, forward=True)
-    if verb in cues.OBJECT:
+    if boundary is None and lo > 0 and doc.tokens[lo - 1].text in CLOSERS and _attribution_only(doc, lo, i, inverted):
+        # The sentence splitter cut after the quotation: '"…," | Ms. Moore said.'
+        prev = doc.sentences[doc.tokens[lo - 1].sentence]
+        return Cue(i, i + 1, (prev.start, doc.tokens[lo - 1].end), inverted)
+    if verb in cues.OBJECT or boundary is None or boundary - lo < _MIN_CONTENT_TOKENS:
         return Cue(i, i + 1, None, inverted)
     # "…, X said." — content is what comes before the attribution's comma.
-    boundary = next((k for k in range(i - 1, max(lo, i - 24), -1)
-                     if (doc.tokens[k].text == "," or doc.tokens[k].text in CLOSERS)
-                     and _attribution_only(doc, k + 1, i, inverted)), None)
-    if boundary is None or boundary - lo < _MIN_CONTENT_TOKENS:
-        return Cue(i, i + 1, None, inverted)
+    return _backward(doc, lo, boundary, i, inverted)
+
+
+def _backward(doc: Document, lo: int, boundary: int, cue: int, inverted: bool) -> Cue:
     end = boundary if doc.tokens[boundary].text == "," else boundary + 1
-    return Cue(i, i + 1, (doc.tokens[lo].start, doc.tokens[end - 1].end), inverted)
+    return Cue(cue, cue + 1, (doc.tokens[lo].start, doc.tokens[end - 1].end), inverted)
 
 
 def _attribution_only(doc: Document, first: int, cue: int, inverted: bool) -> bool:
@@ -131,7 +143,8 @@ def _attribution_only(doc: Document, first: int, cue: int, inverted: bool) -> bo
         between = between[:commas[-1]]
     if not between:
         return inverted
-    return len(between) <= 8 and all(tag(t) in NP_TAGS for t in between)
+    return len(between) <= 8 and all(tag(t) in NP_TAGS or tag(t) == "ADP" and t.text.lower() != "that"
+                                      for t in between)
 
 
 def _direct(doc: Document, m: Marked) -> bool:
