@@ -1,0 +1,50 @@
+"""Attribution routes on small adversarial articles: inversion, appositives, according to,
+colon introductions, split quotes, continuing speakers and pronouns."""
+import json
+
+import pytest
+
+import pipeline
+
+ARTICLES = {
+    "inverted": '"We will not back down," said Maria Lopez, the union leader.\n',
+    "appositive": 'Maria Lopez, a nurse at the hospital, said the wards were full.\n',
+    "according": 'According to Maria Lopez, the wards were full all week.\n',
+    "colon": 'Maria Lopez said:\n\n"The wards were full all week and nobody came to help us."\n',
+    "split": '"The wards were full," Maria Lopez said. "Nobody came."\n',
+    "pronoun": 'Maria Lopez runs the ward.\n\n"We are exhausted," she said.\n',
+    "continuing": '"We are exhausted," Maria Lopez said.\n\n"Nobody came to help us at all, not once."\n',
+}
+
+
+@pytest.fixture(scope="module")
+def quotes(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("attribution")
+    path = folder / "articles.jsonl"
+    path.write_text("".join(json.dumps({"doc_id": k, "text": v}) + "\n" for k, v in ARTICLES.items()))
+    pipeline.build([path], folder / "out")
+    return pipeline.load_quotes(folder / "out")
+
+
+def _only(quotes, doc_id):
+    rows = quotes[quotes.doc_id == doc_id]
+    assert len(rows) >= 1, doc_id
+    return rows
+
+
+@pytest.mark.parametrize("doc_id", list(ARTICLES))
+def test_every_quote_goes_to_maria_lopez(quotes, doc_id):
+    rows = _only(quotes, doc_id)
+    assert set(rows.speaker_short) == {"Lopez"}, rows[["quote_text", "speaker_mention", "speaker"]]
+
+
+def test_routes_are_recorded(quotes):
+    how = dict(zip(quotes.doc_id, quotes.attribution))
+    assert how["pronoun"] == "pronoun"
+    assert how["colon"] == "colon"
+    assert set(quotes[quotes.doc_id == "continuing"].attribution) == {"name", "continuation"}
+
+
+def test_types(quotes):
+    kinds = dict(zip(quotes.doc_id, quotes.quote_type.astype(str)))
+    assert kinds["inverted"] == "direct" and kinds["appositive"] == "indirect" and kinds["according"] == "indirect"
