@@ -4,6 +4,7 @@ import json
 import subprocess
 import sys
 
+import pandas as pd
 import pytest
 
 import pipeline
@@ -22,7 +23,7 @@ def test_every_article_processed_with_exact_offsets(dev_build):
         text = gold[row.doc_id]
         assert 0 <= row.quote_start < row.quote_end <= len(text)
         assert row.quote_text == text[row.quote_start:row.quote_end]
-        if row.speaker_mention is not None:
+        if pd.notna(row.speaker_mention):
             assert row.speaker_mention == text[row.speaker_start:row.speaker_end]
     assert quotes.quote_id.is_unique
 
