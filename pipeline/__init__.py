@@ -7,5 +7,6 @@
 __version__ = "0.1.0"
 
 from .builder import build, load_documents, load_quotes  # noqa: E402
+from .evaluate import evaluate  # noqa: E402
 
-__all__ = ["build", "load_quotes", "load_documents", "__version__"]
+__all__ = ["build", "load_quotes", "load_documents", "evaluate", "__version__"]
