@@ -15,6 +15,19 @@ from pathlib import Path
 BUNDLED_DIR = Path(__file__).parent / "models" / "en"
 ENV_VAR = "QUOTES_MODELS"
 PROCESSORS = ("tokenize", "pos", "lemma", "depparse", "ner")
+# What the quote and attribute stages use. The parser is the slowest processor and they do
+# not need it: add it with QUOTES_PROCESSORS=tokenize,pos,lemma,depparse,ner.
+DEFAULT_PROCESSORS = ("tokenize", "pos", "lemma", "ner")
+PROCESSORS_VAR = "QUOTES_PROCESSORS"
+
+
+def wanted_processors() -> tuple[str, ...]:
+    chosen = os.environ.get(PROCESSORS_VAR)
+    names = [p.strip() for p in chosen.split(",")] if chosen else DEFAULT_PROCESSORS
+    unknown = [p for p in names if p not in PROCESSORS]
+    if unknown:
+        raise ModelError(f"unknown processor(s) in {PROCESSORS_VAR}: {', '.join(unknown)}")
+    return tuple(p for p in PROCESSORS if p in names)
 
 
 class ModelError(RuntimeError):
@@ -43,7 +56,7 @@ def _official(resources: Path) -> ModelSource:
         raise ModelError(f"no official Stanza English models in {resources} "
                          "(run `quotes models download` on a machine with network access)")
     en = resources / "en"
-    processors = tuple(p for p in PROCESSORS if (en / p).is_dir())
+    processors = tuple(p for p in wanted_processors() if (en / p).is_dir())
     ids = tuple((p, "official:" + ",".join(sorted(f.stem for f in (en / p).glob("*.pt")))) for p in processors)
     kwargs = {"dir": str(resources)}
     return ModelSource("official", str(resources), processors, tuple(sorted(kwargs.items())), ids)
@@ -60,7 +73,7 @@ def _manifest(folder: Path, kind: str) -> ModelSource:
     procs = manifest.get("processors", {})
     if "tokenize" not in procs:
         raise ModelError(f"{path} has no tokenize model")
-    processors = tuple(p for p in PROCESSORS if p in procs)
+    processors = tuple(p for p in wanted_processors() if p in procs)
     for name in processors:
         entry = procs[name]
         kwargs[f"{name}_model_path"] = str(folder / entry["file"])
