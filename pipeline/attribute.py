@@ -68,7 +68,7 @@ def _mention_from_cue(doc: Document, q: Quote) -> tuple[int, int] | None:
     i = q.cue_token
     sent = doc.sentences[doc.tokens[i].sentence]
     lo, hi = sent.first_token, sent.last_token
-    if lemma(doc.tokens[i]) == "according":
+    if doc.tokens[i].text.lower() == "according":
         span = np_right(doc, i + 2, hi)
         return _mention_chars(doc, span) if span else None
     if q.cue_inverted:

@@ -47,7 +47,7 @@ def _is_cue(doc: Document, i: int, beliefs: bool) -> bool:
 
 
 def _according(doc: Document, i: int, end: int) -> bool:
-    return lemma(doc.tokens[i]) == "according" and i + 1 < end and lemma(doc.tokens[i + 1]) == "to"
+    return doc.tokens[i].text.lower() == "according" and i + 1 < end and doc.tokens[i + 1].text.lower() == "to"
 
 
 def _content_end(doc: Document, first: int, last: int) -> int:
