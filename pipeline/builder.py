@@ -100,10 +100,12 @@ def _partitions(docs: Iterable[Document], size: int, meta: dict) -> Iterator[tup
 def build(inputs: Iterable[str | Path], out_dir: str | Path, models: str | None = None,
           batch_size: int = 16, partition_size: int = 200, beliefs: bool = False,
           engine: str = "local", workers: int = 1, scheduler: str | None = None,
-          progress: Callable[[int], None] | None = None) -> BuildResult:
+          progress: Callable[[int], None] | None = None,
+          text_column: str = "text", id_column: str = "doc_id") -> BuildResult:
     """Read the inputs, find and attribute every quotation, write the quotes and documents
     tables as partitioned Parquet datasets. Partitions that an earlier, interrupted run
-    finished with the same inputs and models are kept, not redone."""
+    finished with the same inputs and models are kept, not redone. `text_column` and
+    `id_column` name the columns of CSV and Parquet inputs."""
     out = Path(out_dir)
     source = resolve(models)
     meta = provenance(source)
@@ -116,7 +118,7 @@ def build(inputs: Iterable[str | Path], out_dir: str | Path, models: str | None 
             progress(counts[0])
 
     def pending() -> Iterator[tuple[int, list[Document], str]]:
-        for index, part, print_ in _partitions(read_documents(inputs), partition_size, meta):
+        for index, part, print_ in _partitions(read_documents(inputs, text_column, id_column), partition_size, meta):
             n_parts[0] = index + 1
             if write.partition_finished(out, index, print_):
                 record(_finished_counts(out, index))

@@ -11,7 +11,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from . import builder
-from .inputs import expand
+from .inputs import count_documents
 from .models import ModelError, download_official, resolve
 
 app = typer.Typer(help="Build 'who said what' quotation tables from news articles.", no_args_is_help=True)
@@ -30,21 +30,9 @@ def _fail(message: str, code: int = 2) -> None:
     raise typer.Exit(code)
 
 
-def _count_inputs(inputs: list[Path]) -> int | None:
-    """Documents to expect, for the progress bar (JSONL lines are counted)."""
-    total = 0
-    for path in expand(inputs):
-        if path.suffix == ".jsonl":
-            with open(path, "rb") as fh:
-                total += sum(1 for line in fh if line.strip())
-        else:
-            total += 1
-    return total
-
-
 @app.command()
 def build(
-    inputs: Annotated[list[Path], typer.Argument(help=".txt files, folders of them, or JSONL files (doc_id, text).")],
+    inputs: Annotated[list[Path], typer.Argument(help=".txt, .html, JSONL (doc_id, text), CSV or Parquet files, or folders of them.")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder for quotes.parquet and documents.parquet.")] = Path("data/processed"),
     models: ModelsOption = None,
     beliefs: Annotated[bool, typer.Option(help="Also extract beliefs and intentions (X believes/wants that ...).")] = False,
@@ -53,12 +41,14 @@ def build(
     engine: Annotated[str, typer.Option(help="local (this machine) or dask.")] = "local",
     workers: Annotated[int, typer.Option(help="Worker processes, each loading the models once.")] = 1,
     scheduler: Annotated[Optional[str], typer.Option(help="Dask scheduler address; default: a local cluster.")] = None,
+    text_column: Annotated[str, typer.Option(help="Text column of CSV and Parquet inputs.")] = "text",
+    id_column: Annotated[str, typer.Option(help="Id column of CSV and Parquet inputs (else file:row).")] = "doc_id",
 ) -> None:
     """Find and attribute every quotation in INPUTS; write Parquet tables to --out."""
     if engine not in ("local", "dask"):
         _fail(f"unknown engine {engine!r}; expected local or dask")
     try:
-        total = _count_inputs(inputs)
+        total = count_documents(inputs)
         resolve(models)
     except (FileNotFoundError, ModelError) as exc:
         _fail(str(exc))
@@ -68,7 +58,8 @@ def build(
         try:
             result = builder.build(inputs, out, models=models, batch_size=batch_size, beliefs=beliefs,
                                    partition_size=partition_size, engine=engine, workers=workers,
-                                   scheduler=scheduler, progress=lambda n: bar.advance(task, n))
+                                   scheduler=scheduler, progress=lambda n: bar.advance(task, n),
+                                   text_column=text_column, id_column=id_column)
         except PermissionError as exc:
             _fail(f"cannot write output: {exc}")
     console.print(f"{result.documents} documents, {result.quotes} quotations, {result.errors} errors "
@@ -129,6 +120,22 @@ def show(
         table.add_row(who, str(row.quote_type), row.cue, row.quote_text, row.attribution)
     console.print(table)
     console.print(f"{len(frame)} quotations")
+
+
+@app.command()
+def report(
+    folder: Annotated[Path, typer.Argument(help="A build output folder.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="The HTML file to write.")] = Path("report.html"),
+    title: Annotated[Optional[str], typer.Option(help="Page title.")] = None,
+) -> None:
+    """Write one self-contained HTML page: articles with quotations highlighted by speaker, and charts."""
+    from .report import write_report
+
+    try:
+        path = write_report(folder, out, title)
+    except (FileNotFoundError, OSError, ValueError) as exc:
+        _fail(f"cannot write a report of {folder}: {exc}")
+    console.print(f"report → {path}")
 
 
 @app.command()

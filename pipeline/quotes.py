@@ -17,6 +17,8 @@ from .marks import Marked, find_marked, paragraphs
 from .tokens import CLOSERS, NP_TAGS, OPENERS, lemma, np_right, tag
 
 _TERMINAL = re.compile(r"[.!?…\"”’'):]\s*$")
+_INNER_STOP = re.compile(r"[.!?][\"”’']?\s+[A-Z\"“]")
+_TITLE_MAX = 250
 _MIN_CONTENT_TOKENS = 3
 
 
@@ -30,9 +32,11 @@ class Cue:
 
 
 def _title_spans(doc: Document) -> list[tuple[int, int]]:
-    """Headlines, standfirsts and captions: paragraphs that don't end as sentences do."""
+    """Headlines, standfirsts and captions: short one-sentence paragraphs that don't end as
+    sentences do. (A long or many-sentence paragraph without a final stop is truncated text.)"""
     return [(s, e) for s, e in paragraphs(doc.text)
-            if not _TERMINAL.search(doc.text[s:e]) and not any(bs <= s < be for bs, be in doc.boilerplate)]
+            if e - s < _TITLE_MAX and not _TERMINAL.search(doc.text[s:e]) and not _INNER_STOP.search(doc.text[s:e])
+            and not any(bs <= s < be for bs, be in doc.boilerplate)]
 
 
 def _is_cue(doc: Document, i: int, beliefs: bool) -> bool:

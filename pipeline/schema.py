@@ -35,6 +35,11 @@ DOCUMENTS = pa.schema([
     ("n_quotes", pa.int32()),
     ("status", pa.string()),
     ("error", pa.string()),
+    ("title", pa.string()),      # from the HTML page or the input's title field; null if none
+    ("date", pa.string()),
+    ("url", pa.string()),
+    ("meta", pa.string()),       # JSON object of the input's other fields ("{}" if none)
+    ("text", pa.string()),       # the original text; every offset in quotes.parquet is into it
 ])
 
 # Columns that pandas gets as categoricals, with their fixed categories.

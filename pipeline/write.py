@@ -42,7 +42,18 @@ def quote_rows(doc: Document) -> list[dict]:
     return rows
 
 
+DOCUMENT_FIELDS = ("title", "date", "url")   # meta keys that get their own column
+
+
+def _meta_value(value) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
+
+
 def document_row(doc: Document) -> dict:
+    meta = doc.meta or {}
+    rest = {k: v for k, v in meta.items() if k not in DOCUMENT_FIELDS}
     return {
         "doc_id": doc.doc_id,
         "source": doc.source,
@@ -51,6 +62,9 @@ def document_row(doc: Document) -> dict:
         "n_quotes": len(doc.quotes),
         "status": doc.status,
         "error": doc.error,
+        **{name: _meta_value(meta.get(name)) for name in DOCUMENT_FIELDS},
+        "meta": json.dumps(rest, sort_keys=True, ensure_ascii=False, default=str),
+        "text": doc.text,
     }
 
 
@@ -82,6 +96,7 @@ def fingerprint(docs: list[Document], provenance: dict) -> str:
     digest = hashlib.sha256(json.dumps(provenance, sort_keys=True).encode())
     for doc in docs:
         digest.update(doc.doc_id.encode() + b"\0" + doc.text.encode("utf-8", "surrogatepass") + b"\0")
+        digest.update(json.dumps(doc.meta, sort_keys=True, default=str).encode() + b"\0")
     return digest.hexdigest()
 
 
