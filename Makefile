@@ -55,7 +55,7 @@ models: | $(QUOTES)
 	$(BIN)/python training/train.py
 
 models-eval: | $(QUOTES)
-	$(BIN)/python training/evaluate.py
+	$(BIN)/python training/evaluate.py --json build/models-eval.json
 
 clean:
 	rm -rf $(INTERIM) $(OUT) build/eval
