@@ -8,6 +8,7 @@ from itertools import islice
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 
 from . import __version__, interim, schema, write
 from .attribute import attribute
@@ -185,6 +186,10 @@ def _frame(path: str | Path, table: str) -> pd.DataFrame:
     if (path / table).exists():
         path = path / table
     frame = pd.read_parquet(path)
+    for field in schema.QUOTES if table == write.QUOTES_DIR else schema.DOCUMENTS:
+        if pa.types.is_integer(field.type) and field.name in frame:
+            # Nullable integers: offsets stay integers where a speaker or cue is missing.
+            frame[field.name] = frame[field.name].astype(f"Int{field.type.bit_width}")
     for column, categories in schema.CATEGORIES.items():
         if column in frame:
             frame[column] = pd.Categorical(frame[column], categories=categories)

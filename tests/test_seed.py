@@ -86,4 +86,4 @@ def test_typed_frame(seed_build):
     frame = pipeline.load_quotes(seed_build)
     assert str(frame.quote_type.dtype) == "category"
     assert list(frame.quote_type.cat.categories) == ["direct", "partial", "mixed", "indirect"]
-    assert str(frame.quote_start.dtype) == "int32"
+    assert str(frame.quote_start.dtype) == "Int32" and str(frame.speaker_start.dtype) == "Int32"
