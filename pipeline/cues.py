@@ -13,6 +13,7 @@ remark reveal mention comment caution concede estimate indicate allege maintain 
 shout tout agree disclose proclaim retort counter charge propose inform assure advise remind
 recount lament speculate hint post reiterate answer
 demand call criticize criticise accuse praise blame dismiss question defend signal
+show find
 """.split())
 
 # Verbs of belief and intention; PolNeAR annotates these too (a setting, see attribute).
