@@ -81,6 +81,10 @@ def _mention_from_cue(doc: Document, q: Quote) -> tuple[int, int] | None:
     j = i
     while j > lo and tag(doc.tokens[j - 1]) in SKIP_BEFORE_CUE:
         j -= 1
+    if j > lo and doc.tokens[j - 1].text == ")":
+        # "Rep. Trey Gowdy (R-S.C.) said": step over the parenthesis.
+        opening = next((k for k in range(j - 2, lo - 1, -1) if doc.tokens[k].text == "("), None)
+        j = opening if opening is not None else j
     if j > lo and doc.tokens[j - 1].text == ",":
         # An appositive between subject and cue: "Claude Knights, from the charity Kidscape, told".
         k = next((k for k in range(j - 2, lo - 1, -1) if doc.tokens[k].text == ","), None)
@@ -89,8 +93,6 @@ def _mention_from_cue(doc: Document, q: Quote) -> tuple[int, int] | None:
             if span:
                 return _mention_chars(doc, span)
     span = np_left(doc, j, lo)
-    if span is None and j < hi:
-        span = np_right(doc, i + 1, hi)     # "… ," said the mayor
     return _mention_chars(doc, span) if span else None
 
 

@@ -43,6 +43,8 @@ def _is_cue(doc: Document, i: int, beliefs: bool) -> bool:
     tok = doc.tokens[i]
     if not cues.is_cue_lemma(lemma(tok), beliefs):
         return False
+    if tok.text[:1].isupper() and i > doc.sentences[tok.sentence].first_token:
+        return False          # "the United States", "Reporting Act": names, not verbs
     if tag(tok) in ("VERB", "X"):
         return True
     # Taggers mislabel verbs of saying as nouns ("Girling argues"); an inflected form is a verb,
