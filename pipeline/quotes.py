@@ -29,6 +29,7 @@ class Cue:
     content: tuple[int, int] | None  # character span of the reported content, if any
     inverted: bool        # speaker stands after the cue ("…, said a spokesperson")
     forward: bool = False  # content follows the cue ("said that …")
+    after_quote: bool = False  # a trailing attribution right after a quotation ('"…," X said')
 
 
 def _title_spans(doc: Document) -> list[tuple[int, int]]:
@@ -114,7 +115,9 @@ def _verb_cue(doc: Document, i: int, lo: int, hi: int) -> Cue:
     after_quote = boundary is not None and (doc.tokens[boundary].text in CLOSERS or (
         boundary > lo and doc.tokens[boundary - 1].text in CLOSERS))
     if after_quote and boundary - lo >= 1:
-        return _backward(doc, lo, boundary, i, inverted)
+        cue = _backward(doc, lo, boundary, i, inverted)
+        cue.after_quote = True
+        return cue
     introduced = j < hi and (doc.tokens[j].text.lower() in ("that", ":") or doc.tokens[j].text in OPENERS)
     if j < hi and doc.tokens[j].text.lower() == "that":
         j += 1
@@ -128,7 +131,7 @@ def _verb_cue(doc: Document, i: int, lo: int, hi: int) -> Cue:
     if boundary is None and lo > 0 and doc.tokens[lo - 1].text in CLOSERS and _attribution_only(doc, lo, i, inverted):
         # The sentence splitter cut after the quotation: '"…," | Ms. Moore said.'
         prev = doc.sentences[doc.tokens[lo - 1].sentence]
-        return Cue(i, i + 1, (prev.start, doc.tokens[lo - 1].end), inverted)
+        return Cue(i, i + 1, (prev.start, doc.tokens[lo - 1].end), inverted, after_quote=True)
     if verb in cues.OBJECT or boundary is None or boundary - lo < _MIN_CONTENT_TOKENS:
         return Cue(i, i + 1, None, inverted)
     # "…, X said." — content is what comes before the attribution's comma.
@@ -154,7 +157,7 @@ def _attribution_only(doc: Document, first: int, cue: int, inverted: bool) -> bo
     if not between:
         return inverted
     return len(between) <= 8 and all(tag(t) in NP_TAGS or tag(t) == "ADP" and t.text.lower() != "that"
-                                      for t in between)
+                                      or t.text.rstrip(".").lower() in cues.TITLES for t in between)
 
 
 def _direct(doc: Document, m: Marked) -> bool:
@@ -168,7 +171,8 @@ def _direct(doc: Document, m: Marked) -> bool:
     if words < 3:
         return False
     ends_like_speech = inner[-1:] in ",.?!…—-:" or m.paragraphs > 1
-    return (not left or left[-1:] in ":,") and (ends_like_speech or words >= 8)
+    # What precedes it in its sentence ends a clause: "X said:", "X said,", or a missed sentence break.
+    return (not left or left[-1:] in ":,.?!") and (ends_like_speech or words >= 8)
 
 
 def find_quotes(doc: Document, beliefs: bool = False) -> Document:
@@ -208,7 +212,8 @@ def find_quotes(doc: Document, beliefs: bool = False) -> Document:
             overlapping = [m for m in directs if m.start < cue.content[1] and cue.content[0] < m.end]
             if overlapping:
                 for q in quotes:
-                    if q.cue_start is None and any(q.start == m.start for m in overlapping):
+                    # The attribution right after a quotation beats one that merely contains it.
+                    if (q.cue_start is None or cue.after_quote) and any(q.start == m.start for m in overlapping):
                         _with_cue(q, doc, cue)
                 continue
             if lemma(c_tok) in cues.NAMING and inside:
