@@ -11,7 +11,7 @@ declare acknowledge claim insist warn reply respond state recall conclude admit 
 deny predict promise pledge vow urge assert contend complain emphasize emphasise stress observe
 remark reveal mention comment caution concede estimate indicate allege maintain boast joke quip
 shout tout agree disclose proclaim retort counter charge propose inform assure advise remind
-recount lament speculate hint post reiterate answer
+recount lament speculate hint post reiterate answer read
 demand call criticize criticise accuse praise blame dismiss question defend signal
 show find
 """.split())

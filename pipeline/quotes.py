@@ -106,7 +106,8 @@ def _verb_cue(doc: Document, i: int, lo: int, hi: int) -> Cue:
     if (before == "," or before in CLOSERS or i == lo) and verb not in cues.ADDRESSEE:
         # "…, said a spokesperson." — the speaker follows the cue.
         np = np_right(doc, j, hi)
-        if np and (np[1] >= hi or tag(doc.tokens[np[1]]) == "PUNCT"):
+        # '…," wrote Cameron Easley for Morning Consult.' — a name, then punctuation or a preposition.
+        if np and (np[1] >= hi or tag(doc.tokens[np[1]]) in ("PUNCT", "ADP")):
             inverted = True
     # "…," X said in an interview. — a trailing attribution after a quotation comes first.
     boundary = next((k for k in range(i - 1, max(lo, i - 24), -1)
