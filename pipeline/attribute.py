@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from . import cues
 from .document import Document, Entity, Quote
-from .tokens import CLOSERS, SKIP_BEFORE_CUE, char_span, lemma, np_left, np_right, tag
+from .tokens import CLOSERS, SKIP_BEFORE_CUE, char_span, is_adverb, lemma, np_left, np_right, tag
 
 _SMALL_WORDS = {"of", "for", "and", "the", "on", "in", "to", "at", "de"}
 _DETERMINERS = ("the ", "a ", "an ")
@@ -79,8 +79,11 @@ def _mention_from_cue(doc: Document, q: Quote) -> tuple[int, int] | None:
         # "The Home Office has defended the system, saying that …": the clause's subject.
         return _sentence_subject(doc, lo, i)
     j = i
-    while j > lo and tag(doc.tokens[j - 1]) in SKIP_BEFORE_CUE:
+    while j > lo and (tag(doc.tokens[j - 1]) in SKIP_BEFORE_CUE or is_adverb(doc.tokens[j - 1])):
         j -= 1
+    if j > lo and doc.tokens[j - 1].text.lower() in ("and", "but"):
+        # "Roberts bemoaned the unrest and said …": the subject of the first verb.
+        return _sentence_subject(doc, lo, i)
     if j > lo and doc.tokens[j - 1].text == ")":
         # "Rep. Trey Gowdy (R-S.C.) said": step over the parenthesis.
         opening = next((k for k in range(j - 2, lo - 1, -1) if doc.tokens[k].text == "("), None)

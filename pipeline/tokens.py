@@ -44,6 +44,12 @@ def tag(tok: Token) -> str:
     return "ADV" if low.endswith("ly") else "NOUN"
 
 
+def is_adverb(tok: Token) -> bool:
+    """Adverbs by their form ("also", "publicly"), which small taggers often call verbs."""
+    low = tok.text.lower()
+    return _GUESS.get(low) == "ADV" or (low.endswith("ly") and len(low) > 4 and tok.text.islower())
+
+
 def lemma(tok: Token) -> str:
     return tok.lemma.lower() if tok.lemma else base_form(tok.text)
 
