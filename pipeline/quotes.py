@@ -193,7 +193,9 @@ def find_quotes(doc: Document, beliefs: bool = False) -> Document:
         if any(s <= sent.start < e for s, e in skip):
             continue
         forward: list[Quote] = []
-        for cue in find_cues(doc, si, beliefs):
+        sentence_cues = find_cues(doc, si, beliefs)
+        reported = [c.content for c in sentence_cues if c.content]
+        for cue in sentence_cues:
             c_tok = doc.tokens[cue.token]
             outer = next((q for q in forward if q.start <= c_tok.start < q.end), None)
             if outer is not None and cue.content and not cue.forward:
@@ -204,11 +206,14 @@ def find_quotes(doc: Document, beliefs: bool = False) -> Document:
             if any(m.start <= c_tok.start < m.end for m in marked):
                 continue          # a cue word inside a quotation is part of what was said
             if cue.content is None:
-                named = next((m for m in partials if m not in claimed and sent.start <= m.start < sent.end
-                              and m.start > c_tok.start and lemma(c_tok) in cues.NAMING), None)
-                if named:
-                    claimed.append(named)
-                    quotes.append(_with_cue(Quote(named.start, named.end, "partial", si), doc, cue))
+                # 'called the numbers "alarming"', 'described Trump as a "spoiled brat"': the quoted
+                # words in the verb's object are what was said.
+                if lemma(c_tok) in cues.NAMING | cues.OBJECT:
+                    for m in partials:
+                        if m not in claimed and c_tok.start < m.start < sent.end and not any(
+                                start <= m.start and m.end <= end + 1 for start, end in reported):
+                            claimed.append(m)
+                            quotes.append(_with_cue(Quote(m.start, m.end, "partial", si), doc, cue))
                 continue
             overlapping = [m for m in directs if m.start < cue.content[1] and cue.content[0] < m.end]
             if overlapping:
