@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from . import cues
 from .document import Document, Entity, Quote
-from .tokens import CLOSERS, SKIP_BEFORE_CUE, char_span, is_adverb, lemma, np_left, np_right, tag
+from .tokens import CLOSERS, SKIP_BEFORE_CUE, char_span, cue_verb, is_adverb, lemma, np_left, np_right, tag
 
 _SMALL_WORDS = {"of", "for", "and", "the", "on", "in", "to", "at", "de"}
 _DETERMINERS = ("the ", "a ", "an ")
@@ -274,7 +274,7 @@ def _organisation_for(doc: Document, q: Quote) -> Speaker | None:
 
 def _addressee(doc: Document, q: Quote) -> str | None:
     """Who was told: the name after "told"/"said to"."""
-    if q.cue_token is None or lemma(doc.tokens[q.cue_token]) not in cues.ADDRESSEE:
+    if q.cue_token is None or cue_verb(doc.tokens[q.cue_token]) not in cues.ADDRESSEE:
         return None
     cue_end = doc.tokens[q.cue_token].end
     for ent in doc.entities:

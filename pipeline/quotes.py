@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from . import cues
 from .document import Document, Quote
 from .marks import Marked, find_marked, paragraphs
-from .tokens import CLOSERS, NP_TAGS, OPENERS, lemma, np_right, tag
+from .tokens import CLOSERS, NP_TAGS, OPENERS, cue_verb, lemma, np_right, tag
 
 _TERMINAL = re.compile(r"[.!?…\"”’'):]\s*$")
 _INNER_STOP = re.compile(r"[.!?][\"”’']?\s+[A-Z\"“]")
@@ -96,7 +96,7 @@ def _verb_cue(doc: Document, i: int, lo: int, hi: int) -> Cue:
     while j < hi and tag(doc.tokens[j]) in ("ADP", "PART") and doc.tokens[j].text.lower() != "that" and j - i <= 2:
         nxt = next((k for k in range(j, min(hi, j + 6)) if doc.tokens[k].text.lower() == "that"), None)
         j = nxt if nxt is not None else j + 1
-    verb = lemma(doc.tokens[i])
+    verb = cue_verb(doc.tokens[i])
     if verb in cues.ADDRESSEE:
         np = np_right(doc, j, hi)
         if np and (np[1] < hi and doc.tokens[np[1]].text.lower() in ("that", ":", ",") or np[1] - np[0] <= 3):
@@ -200,7 +200,8 @@ def find_quotes(doc: Document, beliefs: bool = False) -> Document:
             outer = next((q for q in forward if q.start <= c_tok.start < q.end), None)
             if outer is not None and cue.content and not cue.forward:
                 # "X said …, the BBC reports": the outlet's tail is not part of what X said.
-                outer.end = min(outer.end, cue.content[1])
+                if cue.content[1] > outer.start:
+                    outer.end = min(outer.end, cue.content[1])
                 continue
             inside = [m for m in marked if cue.content and cue.content[0] <= m.start and m.end <= cue.content[1] + 1]
             if any(m.start <= c_tok.start < m.end for m in marked):
@@ -208,7 +209,7 @@ def find_quotes(doc: Document, beliefs: bool = False) -> Document:
             if cue.content is None:
                 # 'called the numbers "alarming"', 'described Trump as a "spoiled brat"': the quoted
                 # words in the verb's object are what was said.
-                if lemma(c_tok) in cues.NAMING | cues.OBJECT:
+                if cue_verb(c_tok) in cues.NAMING | cues.OBJECT:
                     for m in partials:
                         if m not in claimed and c_tok.start < m.start < sent.end and not any(
                                 start <= m.start and m.end <= end + 1 for start, end in reported):
@@ -222,7 +223,7 @@ def find_quotes(doc: Document, beliefs: bool = False) -> Document:
                     if (q.cue_start is None or cue.after_quote) and any(q.start == m.start for m in overlapping):
                         _with_cue(q, doc, cue)
                 continue
-            if lemma(c_tok) in cues.NAMING and inside:
+            if cue_verb(c_tok) in cues.NAMING and inside:
                 for m in inside:
                     claimed.append(m)
                     quotes.append(_with_cue(Quote(m.start, m.end, "partial", si), doc, cue))

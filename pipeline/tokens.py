@@ -54,6 +54,12 @@ def lemma(tok: Token) -> str:
     return tok.lemma.lower() if tok.lemma else base_form(tok.text)
 
 
+def cue_verb(tok: Token) -> str:
+    """The lexicon verb a cue token stands for, even where the lemmatizer left it inflected
+    ("criticised")."""
+    return base_form(lemma(tok))
+
+
 def np_left(doc: Document, end: int, low: int) -> tuple[int, int] | None:
     """The noun phrase whose last token is `end - 1`, not reaching below token `low`."""
     i = end - 1

@@ -3,6 +3,7 @@ quotation is an exact span of its document, and the output is byte-for-byte dete
 Plus extreme inputs: a huge paragraph, thousands of quote marks, text without sentences."""
 import json
 
+import pandas as pd
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
@@ -83,7 +84,7 @@ def _check(texts, out):
         assert 0 <= q.quote_start < q.quote_end <= len(text)
         assert q.quote_text == text[q.quote_start:q.quote_end]
         for start, end in ((q.cue_start, q.cue_end), (q.speaker_start, q.speaker_end)):
-            if start == start and start is not None:   # not null/NaN
+            if pd.notna(start):
                 assert 0 <= start <= end <= len(text)
     return docs
 
