@@ -19,6 +19,10 @@ from .models import ModelSource, load_pipeline, resolve
 from .quotes import find_quotes
 from .segment import segment_many
 
+# Documents per output part: the unit of resume and of parallel work (small enough that a
+# few hundred articles already keep every worker busy).
+PARTITION_SIZE = 50
+
 log = logging.getLogger(__name__)
 
 @dataclass
@@ -99,7 +103,7 @@ def _partitions(docs: Iterable[Document], size: int, meta: dict) -> Iterator[tup
 
 
 def build(inputs: Iterable[str | Path], out_dir: str | Path, models: str | None = None,
-          batch_size: int = 16, partition_size: int = 200, beliefs: bool = False,
+          batch_size: int = 16, partition_size: int = PARTITION_SIZE, beliefs: bool = False,
           engine: str = "local", workers: int = 1, scheduler: str | None = None,
           progress: Callable[[int], None] | None = None,
           text_column: str = "text", id_column: str = "doc_id") -> BuildResult:
@@ -168,7 +172,7 @@ def run_stage(stage: str, inputs: list[str | Path], out_file: str | Path, models
     return interim.save((step(d) for d in docs), out_file, meta)
 
 
-def write_stage(docs_file: str | Path, out_dir: str | Path, partition_size: int = 200) -> BuildResult:
+def write_stage(docs_file: str | Path, out_dir: str | Path, partition_size: int = PARTITION_SIZE) -> BuildResult:
     """Write the tables from a finished stage file, partitioned like a build."""
     out = Path(out_dir)
     meta, docs = interim.load(docs_file)

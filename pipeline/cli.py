@@ -37,7 +37,7 @@ def build(
     models: ModelsOption = None,
     beliefs: Annotated[bool, typer.Option(help="Also extract beliefs and intentions (X believes/wants that ...).")] = False,
     batch_size: Annotated[int, typer.Option(help="Documents per Stanza call.")] = 16,
-    partition_size: Annotated[int, typer.Option(help="Documents per output part (the unit of resume).")] = 200,
+    partition_size: Annotated[int, typer.Option(help="Documents per output part (the unit of resume).")] = builder.PARTITION_SIZE,
     engine: Annotated[str, typer.Option(help="local (this machine) or dask.")] = "local",
     workers: Annotated[int, typer.Option(help="Worker processes, each loading the models once.")] = 1,
     scheduler: Annotated[Optional[str], typer.Option(help="Dask scheduler address; default: a local cluster.")] = None,
