@@ -50,7 +50,9 @@ def _is_cue(doc: Document, i: int, beliefs: bool) -> bool:
         return True
     # Taggers mislabel verbs of saying as nouns ("Girling argues"); an inflected form is a verb,
     # a bare one ("the report", "a call") is taken at the tagger's word.
-    return tag(tok) in ("NOUN", "PROPN", "ADJ") and tok.text.lower() != cues.base_form(tok.text)
+    before = tag(doc.tokens[i - 1]) if i > doc.sentences[tok.sentence].first_token else ""
+    return (tag(tok) in ("NOUN", "PROPN", "ADJ") and tok.text.lower() != cues.base_form(tok.text)
+            and before not in ("DET", "ADJ", "ADP", "NUM"))
 
 
 def _according(doc: Document, i: int, end: int) -> bool:
@@ -133,8 +135,9 @@ def _verb_cue(doc: Document, i: int, lo: int, hi: int) -> Cue:
         # The sentence splitter cut after the quotation: '"…," | Ms. Moore said.'
         prev = doc.sentences[doc.tokens[lo - 1].sentence]
         return Cue(i, i + 1, (prev.start, doc.tokens[lo - 1].end), inverted, after_quote=True)
-    if verb in cues.OBJECT or boundary is None or boundary - lo < _MIN_CONTENT_TOKENS:
-        return Cue(i, i + 1, None, inverted)
+    if (verb in cues.OBJECT or boundary is None or boundary - lo < _MIN_CONTENT_TOKENS
+            or not any(tag(t) in ("VERB", "AUX") for t in doc.tokens[lo:boundary])):
+        return Cue(i, i + 1, None, inverted)     # "In his speech Wednesday, Trump said" reports nothing
     # "…, X said." — content is what comes before the attribution's comma.
     return _backward(doc, lo, boundary, i, inverted)
 
