@@ -150,7 +150,7 @@ def _backward(doc: Document, lo: int, boundary: int, cue: int, inverted: bool) -
 def _attribution_only(doc: Document, first: int, cue: int, inverted: bool) -> bool:
     """Tokens between an attribution's comma and its cue are just the speaker, perhaps with an
     appositive: "…, the mayor has said", "…," Claude Knights, from the charity Kidscape, told."""
-    between = doc.tokens[first:cue]
+    between = _without_asides(doc.tokens[first:cue])
     while between and tag(between[-1]) in ("AUX", "ADV", "PART"):
         between = between[:-1]
     if between and between[-1].text == ",":
@@ -162,6 +162,19 @@ def _attribution_only(doc: Document, first: int, cue: int, inverted: bool) -> bo
         return inverted
     return len(between) <= 8 and all(tag(t) in NP_TAGS or tag(t) == "ADP" and t.text.lower() != "that"
                                       or t.text.rstrip(".").lower() in cues.TITLES for t in between)
+
+
+def _without_asides(tokens: list) -> list:
+    """Tokens without parenthesised asides and title periods: 'Rep. John Mica (R-Fla.)' → Rep John Mica."""
+    out, depth = [], 0
+    for k, t in enumerate(tokens):
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")" and depth:
+            depth -= 1
+        elif depth == 0 and not (t.text == "." and k and tokens[k - 1].text.lower() in cues.TITLES):
+            out.append(t)
+    return out
 
 
 def _direct(doc: Document, m: Marked) -> bool:

@@ -7,7 +7,8 @@ from .document import Document, Token
 NP_TAGS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "NUM", "PRON"})
 HEAD_TAGS = frozenset({"PROPN", "NOUN", "PRON", "NUM"})
 SKIP_BEFORE_CUE = frozenset({"AUX", "ADV", "PART"})
-CLOSERS = frozenset({"\"", "”", "’", "'", "»", "''"})
+# Tokenizers sometimes keep nested closing marks together ('" at the end of a quote in a quote).
+CLOSERS = frozenset({"\"", "”", "’", "'", "»", "''", "'\"", "’”", "\"'", "”’"})
 OPENERS = frozenset({"\"", "“", "‘", "'", "«", "''", "``"})
 
 
@@ -63,27 +64,40 @@ def cue_verb(tok: Token) -> str:
 def np_left(doc: Document, end: int, low: int) -> tuple[int, int] | None:
     """The noun phrase whose last token is `end - 1`, not reaching below token `low`."""
     i = end - 1
-    if i < low or tag(doc.tokens[i]) not in HEAD_TAGS:
+    if i < low or _np_tag(doc, i) not in HEAD_TAGS:
         return None
-    if tag(doc.tokens[i]) == "PRON":
+    if _np_tag(doc, i) == "PRON":
         return (i, end)
-    while i - 1 >= low and (tag(doc.tokens[i - 1]) in NP_TAGS - {"PRON"} or doc.tokens[i - 1].text in ("'s", "’s", "&")):
+    while i - 1 >= low and (_np_tag(doc, i - 1) in NP_TAGS - {"PRON"} or doc.tokens[i - 1].text in ("'s", "’s", "&")):
         i -= 1
     return (i, end)
 
 
 def np_right(doc: Document, start: int, high: int) -> tuple[int, int] | None:
     """The noun phrase that begins at token `start`, not reaching token `high`."""
-    if start >= high or tag(doc.tokens[start]) not in NP_TAGS:
+    if start >= high or _np_tag(doc, start) not in NP_TAGS:
         return None
-    if tag(doc.tokens[start]) == "PRON":
+    if _np_tag(doc, start) == "PRON":
         return (start, start + 1)
     j = start
-    while j < high and (tag(doc.tokens[j]) in NP_TAGS - {"PRON"} or doc.tokens[j].text in ("'s", "’s", "&")):
+    while j < high and (_np_tag(doc, j) in NP_TAGS - {"PRON"} or doc.tokens[j].text in ("'s", "’s", "&")):
         j += 1
-    while j > start and tag(doc.tokens[j - 1]) not in HEAD_TAGS:
+    while j > start and _np_tag(doc, j - 1) not in HEAD_TAGS:
         j -= 1
     return (start, j) if j > start else None
+
+
+def _np_tag(doc: Document, k: int) -> str:
+    """The tag of token k, except that a capitalised word next to a proper noun inside a
+    sentence is part of the name ("said Quentin Kidd", with Kidd mistagged as a verb)."""
+    tok = doc.tokens[k]
+    own = tag(tok)
+    if own in NP_TAGS or not tok.text[:1].isupper() or not tok.text.isalpha():
+        return own
+    if k == doc.sentences[tok.sentence].first_token or is_cue_lemma(tok.text):
+        return own
+    neighbours = [doc.tokens[n] for n in (k - 1, k + 1) if 0 <= n < len(doc.tokens)]
+    return "PROPN" if any(t.sentence == tok.sentence and tag(t) == "PROPN" for t in neighbours) else own
 
 
 def char_span(doc: Document, first: int, last: int) -> tuple[int, int]:
