@@ -13,7 +13,7 @@ remark reveal mention comment caution concede estimate indicate allege maintain 
 shout tout agree disclose proclaim retort counter charge propose inform assure advise remind
 recount lament speculate hint post reiterate answer read
 demand call criticize criticise accuse praise blame dismiss question defend signal
-show find
+show find chant yell scream exclaim bark denounce decry blast mock
 """.split())
 
 # Verbs of belief and intention; PolNeAR annotates these too (a setting, see attribute).
@@ -25,10 +25,15 @@ ADDRESSEE = frozenset("tell inform assure remind warn advise ask urge".split())
 # Verbs whose object is a thing, not a clause, unless "that" or a quote follows:
 # "criticised the lack of …" reports no speech, "denied that …" does.
 OBJECT = frozenset("""criticize criticise defend praise blame dismiss question accuse call describe demand
-propose reject""".split())
+propose reject denounce decry blast mock""".split())
 
 # Verbs whose complement is a naming, not a clause: called the numbers "alarming".
 NAMING = frozenset("call describe dub label brand term".split())
+
+# Words of a time phrase after a cue: "…," McConnell said Tuesday — not "said Tuesday" inverted.
+TIME_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
+morning afternoon evening night week weekend month year earlier later last this next
+january february march april may june july august september october november december""".split())
 
 # Subjects of a reporting verb that are not speakers ("figures have revealed").
 NON_AGENTS = frozenset("figures data statistics numbers lack".split())
@@ -49,7 +54,8 @@ representative official officials aide aides source sources""".split())
 
 
 _IRREGULAR = {"say": ["said"], "tell": ["told"], "write": ["wrote", "written"], "think": ["thought"],
-              "know": ["knew", "known"], "feel": ["felt"], "post": ["posted"]}
+              "know": ["knew", "known"], "feel": ["felt"], "post": ["posted"],
+              "admit": ["admitted", "admitting"], "quip": ["quipped", "quipping"]}
 
 
 def _forms(verb: str) -> set[str]:

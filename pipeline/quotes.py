@@ -109,7 +109,8 @@ def _verb_cue(doc: Document, i: int, lo: int, hi: int) -> Cue:
         # "…, said a spokesperson." — the speaker follows the cue.
         np = np_right(doc, j, hi)
         # '…," wrote Cameron Easley for Morning Consult.' — a name, then punctuation or a preposition.
-        if np and (np[1] >= hi or tag(doc.tokens[np[1]]) in ("PUNCT", "ADP")):
+        time_phrase = np and all(t.text.lower() in cues.TIME_WORDS for t in doc.tokens[np[0]:np[1]])
+        if np and not time_phrase and (np[1] >= hi or tag(doc.tokens[np[1]]) in ("PUNCT", "ADP")):
             inverted = True
     # "…," X said in an interview. — a trailing attribution after a quotation comes first.
     boundary = next((k for k in range(i - 1, max(lo, i - 24), -1)
@@ -161,6 +162,7 @@ def _attribution_only(doc: Document, first: int, cue: int, inverted: bool) -> bo
     if not between:
         return inverted
     return len(between) <= 8 and all(tag(t) in NP_TAGS or tag(t) == "ADP" and t.text.lower() != "that"
+                                      or t.text in ("'s", "’s", "-", "&")
                                       or t.text.rstrip(".").lower() in cues.TITLES for t in between)
 
 
