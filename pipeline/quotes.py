@@ -132,7 +132,9 @@ def _verb_cue(doc: Document, i: int, lo: int, hi: int) -> Cue:
     if takes_clause and not inverted and clause and hi - j >= _MIN_CONTENT_TOKENS and tag(doc.tokens[j]) != "PUNCT" or (
             j < hi and doc.tokens[j].text in OPENERS):
         return Cue(i, i + 1, (doc.tokens[j].start, _content_end(doc, j, hi)), inverted, forward=True)
-    if boundary is None and lo > 0 and doc.tokens[lo - 1].text in CLOSERS and _attribution_only(doc, lo, i, inverted):
+    if (boundary is None and lo > 0 and doc.tokens[lo - 1].text in CLOSERS
+            and "\n" not in doc.text[doc.tokens[lo - 1].end:doc.tokens[lo].start]
+            and _attribution_only(doc, lo, i, inverted)):
         # The sentence splitter cut after the quotation: '"…," | Ms. Moore said.'
         prev = doc.sentences[doc.tokens[lo - 1].sentence]
         return Cue(i, i + 1, (prev.start, doc.tokens[lo - 1].end), inverted, after_quote=True)
