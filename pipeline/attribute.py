@@ -84,19 +84,24 @@ def _mention_from_cue(doc: Document, q: Quote) -> tuple[int, int] | None:
     if j > lo and doc.tokens[j - 1].text.lower() in ("and", "but"):
         # "Roberts bemoaned the unrest and said …": the subject of the first verb.
         return _sentence_subject(doc, lo, i)
-    if j > lo and doc.tokens[j - 1].text == ")":
-        # "Rep. Trey Gowdy (R-S.C.) said": step over the parenthesis.
-        opening = next((k for k in range(j - 2, lo - 1, -1) if doc.tokens[k].text == "("), None)
-        j = opening if opening is not None else j
+    j = _before_parenthesis(doc, j, lo)
     if j > lo and doc.tokens[j - 1].text == ",":
         # An appositive between subject and cue: "Claude Knights, from the charity Kidscape, told".
         k = next((k for k in range(j - 2, lo - 1, -1) if doc.tokens[k].text == ","), None)
         if k is not None:
-            span = np_left(doc, k, lo)
+            span = np_left(doc, _before_parenthesis(doc, k, lo), lo)
             if span:
                 return _mention_chars(doc, span)
     span = np_left(doc, j, lo)
     return _mention_chars(doc, span) if span else None
+
+
+def _before_parenthesis(doc: Document, j: int, lo: int) -> int:
+    """Step back over a parenthesis ending at token j - 1: "Rep. Trey Gowdy (R-S.C.) said"."""
+    if j > lo and doc.tokens[j - 1].text == ")":
+        opening = next((k for k in range(j - 2, lo - 1, -1) if doc.tokens[k].text == "("), None)
+        return opening if opening is not None else j
+    return j
 
 
 def _sentence_subject(doc: Document, lo: int, hi: int) -> tuple[int, int] | None:

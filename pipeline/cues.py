@@ -87,6 +87,11 @@ def is_cue_lemma(lemma: str | None, beliefs: bool = False) -> bool:
     return lemma in _SPEECH_FORMS or (beliefs and lemma in _BELIEF_FORMS)
 
 
+def is_abbreviated_title(word: str) -> bool:
+    """"Rep", "Gov", "Dr": a title whose period is not a sentence end."""
+    return word.lower() in TITLES and len(word) <= 4
+
+
 def base_form(word: str) -> str:
     """The lexicon verb behind a cue word ("told" → "tell"), or the word itself."""
     word = word.lower()

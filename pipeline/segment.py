@@ -4,7 +4,7 @@ boilerplate blanked out, so every offset it returns is an offset into the origin
 from __future__ import annotations
 
 from .clean import masked_text
-from .cues import TITLES
+from .cues import TITLES, is_abbreviated_title
 from .document import Document, Entity, Sentence, Token
 
 _ENTITY_LABELS = {"PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "ORGANIZATION": "ORG"}
@@ -39,10 +39,31 @@ def _fill(doc: Document, sdoc) -> None:
                 upos=word.upos, lemma=word.lemma,
                 head=(first + word.head - 1) if word.head else None, deprel=word.deprel))
         doc.sentences.append(Sentence(words[0][1], words[-1][2], first, len(doc.tokens)))
+    _join_title_breaks(doc)
     for ent in getattr(sdoc, "ents", []) or []:
         label = _ENTITY_LABELS.get(ent.type, ent.type)
         start = _after_titles(doc.text, ent.start_char, ent.end_char) if label == "PERSON" else ent.start_char
         doc.entities.append(Entity(doc.text[start:ent.end_char], start, ent.end_char, label))
+
+
+def _join_title_breaks(doc: Document) -> None:
+    """Undo sentence breaks after an abbreviated title on the same line: "Rep. | Jim Jordan said"."""
+    joined: list[Sentence] = []
+    for sent in doc.sentences:
+        if joined:
+            prev = joined[-1]
+            last = doc.tokens[prev.last_token - 1]
+            title = doc.tokens[prev.last_token - 2] if prev.last_token - prev.first_token >= 2 else None
+            if (title is not None and last.text == "." and is_abbreviated_title(title.text)
+                    and "\n" not in doc.text[last.end:sent.start] and doc.text[sent.start:sent.start + 1].isupper()):
+                joined[-1] = Sentence(prev.start, sent.end, prev.first_token, sent.last_token)
+                continue
+        joined.append(sent)
+    if len(joined) < len(doc.sentences):
+        for index, sent in enumerate(joined):
+            for tok in doc.tokens[sent.first_token:sent.last_token]:
+                tok.sentence = index
+        doc.sentences = joined
 
 
 def _after_titles(text: str, start: int, end: int) -> int:

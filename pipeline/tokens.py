@@ -1,9 +1,12 @@
 """Small token-level helpers shared by the quotes and attribute stages."""
 from __future__ import annotations
 
-from .cues import base_form, is_cue_lemma
+import re
+
+from .cues import base_form, is_abbreviated_title, is_cue_lemma
 from .document import Document, Token
 
+_INITIALS = re.compile(r"(?:[A-Z]\.?)+")
 NP_TAGS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "NUM", "PRON"})
 HEAD_TAGS = frozenset({"PROPN", "NOUN", "PRON", "NUM"})
 SKIP_BEFORE_CUE = frozenset({"AUX", "ADV", "PART"})
@@ -68,7 +71,8 @@ def np_left(doc: Document, end: int, low: int) -> tuple[int, int] | None:
         return None
     if _np_tag(doc, i) == "PRON":
         return (i, end)
-    while i - 1 >= low and (_np_tag(doc, i - 1) in NP_TAGS - {"PRON"} or doc.tokens[i - 1].text in ("'s", "’s", "&")):
+    while i - 1 >= low and (_np_tag(doc, i - 1) in NP_TAGS - {"PRON"} or doc.tokens[i - 1].text in ("'s", "’s", "&")
+                            or _title_period(doc, i - 1, low)):
         i -= 1
     return (i, end)
 
@@ -80,11 +84,20 @@ def np_right(doc: Document, start: int, high: int) -> tuple[int, int] | None:
     if _np_tag(doc, start) == "PRON":
         return (start, start + 1)
     j = start
-    while j < high and (_np_tag(doc, j) in NP_TAGS - {"PRON"} or doc.tokens[j].text in ("'s", "’s", "&")):
+    while j < high and (_np_tag(doc, j) in NP_TAGS - {"PRON"} or doc.tokens[j].text in ("'s", "’s", "&")
+                        or _title_period(doc, j, start)):
         j += 1
     while j > start and _np_tag(doc, j - 1) not in HEAD_TAGS:
         j -= 1
     return (start, j) if j > start else None
+
+
+def _title_period(doc: Document, k: int, low: int) -> bool:
+    """The period of "Rep." or of an initial ("G.K.") inside a name."""
+    if doc.tokens[k].text != "." or k <= low:
+        return False
+    before = doc.tokens[k - 1].text
+    return is_abbreviated_title(before) or _INITIALS.fullmatch(before) is not None
 
 
 def _np_tag(doc: Document, k: int) -> str:
