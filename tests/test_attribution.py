@@ -1,5 +1,6 @@
 """Attribution routes on small adversarial articles: inversion, appositives, according to,
-colon introductions, split quotes, continuing speakers and pronouns."""
+colon introductions, split quotes, continuing speakers and pronouns, titles and party tags
+between a quotation and its cue, time words after the cue, a byline after a paragraph break."""
 import json
 
 import pytest
@@ -14,6 +15,11 @@ ARTICLES = {
     "split": '"The wards were full," Maria Lopez said. "Nobody came."\n',
     "pronoun": 'Maria Lopez runs the ward.\n\n"We are exhausted," she said.\n',
     "continuing": '"We are exhausted," Maria Lopez said.\n\n"Nobody came to help us at all, not once."\n',
+    "titles_and_party": '"We will not back down," Rep. Maria Lopez (D-Ohio), a member of the panel, said in an '
+                        'interview. "Not this year, not ever."\n',
+    "said_tuesday": '"We will not back down," Maria Lopez, the union leader, said Tuesday.\n',
+    "byline_after_break": 'Maria Lopez said the wards were full.\n\n"Nobody came to help us at all, not once."\n\n'
+                          'John Smith reported from the hospital.\n',
 }
 
 
