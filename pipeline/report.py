@@ -8,8 +8,6 @@ from collections import Counter
 from html import escape
 from pathlib import Path
 
-import pandas as pd
-
 from .builder import load_documents, load_quotes
 
 PALETTE = ["#f9c74f", "#90be6d", "#f8961e", "#83c5be", "#f4a3c0", "#b8a9f5", "#9ad1f5", "#e9c46a",
@@ -66,7 +64,7 @@ def _bar_chart(title: str, counts: list[tuple[str, int]], colours: dict[str, str
             f'<rect x="{label_w}" y="{y + 3}" width="{width}" height="{row_h - 6}" rx="2" fill="{fill}"/>'
             f'<text x="{label_w + width + 6}" y="{y + 15}" font-size="12">{count}</text></g>')
     if not counts:
-        rows.append(f'<text x="8" y="18" font-size="13" fill="#888">no quotations</text>')
+        rows.append('<text x="8" y="18" font-size="13" fill="#888">no quotations</text>')
     return (f'<figure style="margin:0"><h3>{escape(title)}</h3>'
             f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{label_w + bar_w + 50}" height="{height}">'
             + "".join(rows) + "</svg></figure>")

@@ -4,7 +4,6 @@ Plus extreme inputs: a huge paragraph, thousands of quote marks, text without se
 import json
 
 import pandas as pd
-import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 

@@ -412,28 +412,33 @@ def last_step(logfile, pattern):
 # ----------------------------------------------------------------------------
 # trainers
 
+def train_and_install(work, proc, module, save_name, args, data, log_kind="other"):
+    """Run one Stanza trainer under its time budget and install its best checkpoint."""
+    save_dir = os.path.join(work, "saved_models", proc)
+    logfile = os.path.join(work, "logs", f"{proc}.log")
+    cmd = ["-m", module, "--mode", "train", "--seed", str(SEED),
+           "--save_dir", save_dir, "--save_name", save_name] + args
+    wall = run(cmd, logfile, BUDGET_S[proc])
+    entry = {"data": data, "steps": best_step(logfile, log_kind), "wall_time_s": round(wall), "scores": {}}
+    model = os.path.join(save_dir, save_name)
+    install(proc, model, entry)
+    return model
+
 def train_tokenize(work, ud):
     from stanza.utils.avg_sent_len import avg_sent_len
     from stanza.utils.training.run_tokenizer import default_feat_funcs
     tok = prepare_tokenizer_data(work, ud)
-    save_dir = os.path.join(work, "saved_models", "tokenize")
     seqlen = str(int(-(-avg_sent_len(tok["train"]["labels"]) * 3 // 100) * 100))
     feats = default_feat_funcs("en")
-    cmd = ["-m", "stanza.models.tokenizer", "--mode", "train", "--lang", "en", "--shorthand", "en_ewt",
-           "--txt_file", tok["train"]["txt"], "--label_file", tok["train"]["labels"],
-           "--dev_txt_file", tok["dev"]["txt"], "--dev_label_file", tok["dev"]["labels"],
-           "--dev_conll_gold", tok["dev"]["gold"], "--mwt_json_file", tok["dev"]["mwt"],
-           "--no_use_mwt", "--max_seqlen", seqlen, "--seed", str(SEED),
-           "--save_dir", save_dir, "--save_name", "en_ewt_tokenizer.pt"] + TOKENIZE_ARGS
+    args = ["--lang", "en", "--shorthand", "en_ewt",
+            "--txt_file", tok["train"]["txt"], "--label_file", tok["train"]["labels"],
+            "--dev_txt_file", tok["dev"]["txt"], "--dev_label_file", tok["dev"]["labels"],
+            "--dev_conll_gold", tok["dev"]["gold"], "--mwt_json_file", tok["dev"]["mwt"],
+            "--no_use_mwt", "--max_seqlen", seqlen] + TOKENIZE_ARGS
     if feats:
-        cmd += ["--feat_funcs", ",".join(feats)]
-    logfile = os.path.join(work, "logs", "tokenize.log")
-    wall = run(cmd, logfile, BUDGET_S["tokenize"])
-    model = os.path.join(save_dir, "en_ewt_tokenizer.pt")
-    entry = {"data": "UD_English-EWT train", "steps": best_step(logfile, "tokenize"),
-             "wall_time_s": round(wall), "scores": {}}
-    install("tokenize", model, entry)
-    return model
+        args += ["--feat_funcs", ",".join(feats)]
+    return train_and_install(work, "tokenize", "stanza.models.tokenizer", "en_ewt_tokenizer.pt", args,
+                             "UD_English-EWT train", "tokenize")
 
 
 NER_LABEL_MAP = {"PER": "PERSON"}   # OntoNotes-style names, as in Stanza's default English NER
@@ -461,29 +466,16 @@ def prepare_ner_data(work):
 
 def train_ner(work, ud, pt):
     ner = prepare_ner_data(work)
-    save_dir = os.path.join(work, "saved_models", "ner")
-    cmd = ["-m", "stanza.models.ner_tagger", "--mode", "train", "--shorthand", "en_gum",
-           "--train_file", ner["train"], "--eval_file", ner["dev"],
-           "--wordvec_pretrain_file", pt, "--seed", str(SEED),
-           "--save_dir", save_dir, "--save_name", "en_gum_nertagger.pt"] + NER_ARGS
-    logfile = os.path.join(work, "logs", "ner.log")
-    wall = run(cmd, logfile, BUDGET_S["ner"])
-    entry = {"data": "gum-ner train", "steps": best_step(logfile, "ner"),
-             "wall_time_s": round(wall), "scores": {}}
-    install("ner", os.path.join(save_dir, "en_gum_nertagger.pt"), entry)
+    args = ["--shorthand", "en_gum", "--train_file", ner["train"], "--eval_file", ner["dev"],
+            "--wordvec_pretrain_file", pt] + NER_ARGS
+    train_and_install(work, "ner", "stanza.models.ner_tagger", "en_gum_nertagger.pt", args, "gum-ner train", "ner")
 
 
 def train_pos(work, ud, pt):
-    save_dir = os.path.join(work, "saved_models", "pos")
-    cmd = ["-m", "stanza.models.tagger", "--mode", "train", "--lang", "en", "--shorthand", "en_ewt",
-           "--train_file", ud[("ewt", "train.aug")], "--eval_file", ud[("ewt", "dev")],
-           "--wordvec_pretrain_file", pt, "--seed", str(SEED),
-           "--save_dir", save_dir, "--save_name", "en_ewt_tagger.pt"] + POS_ARGS
-    logfile = os.path.join(work, "logs", "pos.log")
-    wall = run(cmd, logfile, BUDGET_S["pos"])
-    entry = {"data": "UD_English-EWT train", "steps": best_step(logfile, "other"),
-             "wall_time_s": round(wall), "scores": {}}
-    install("pos", os.path.join(save_dir, "en_ewt_tagger.pt"), entry)
+    args = ["--lang", "en", "--shorthand", "en_ewt",
+            "--train_file", ud[("ewt", "train.aug")], "--eval_file", ud[("ewt", "dev")],
+            "--wordvec_pretrain_file", pt] + POS_ARGS
+    train_and_install(work, "pos", "stanza.models.tagger", "en_ewt_tagger.pt", args, "UD_English-EWT train")
 
 
 def dedup_lemma_data(src, dst):
@@ -519,30 +511,17 @@ def train_lemma(work, ud):
         train = os.path.join(d, "en_ewt.train.dedup.conllu")
         n = dedup_lemma_data(ud[("ewt", "train.aug")], train)
         log(f"lemma: {n} distinct (form, upos) training items")
-    save_dir = os.path.join(work, "saved_models", "lemma")
-    cmd = ["-m", "stanza.models.lemmatizer", "--mode", "train", "--shorthand", "en_ewt",
-           "--train_file", train, "--eval_file", ud[("ewt", "dev")],
-           "--output_file", os.path.join(d, "dev.pred.conllu"), "--seed", str(SEED),
-           "--save_dir", save_dir, "--save_name", "en_ewt_lemmatizer.pt"] + LEMMA_ARGS
-    logfile = os.path.join(work, "logs", "lemma.log")
-    wall = run(cmd, logfile, BUDGET_S["lemma"])
-    entry = {"data": "UD_English-EWT train", "steps": best_step(logfile, "other"),
-             "wall_time_s": round(wall), "scores": {}}
-    install("lemma", os.path.join(save_dir, "en_ewt_lemmatizer.pt"), entry)
+    args = ["--shorthand", "en_ewt", "--train_file", train, "--eval_file", ud[("ewt", "dev")],
+            "--output_file", os.path.join(d, "dev.pred.conllu")] + LEMMA_ARGS
+    train_and_install(work, "lemma", "stanza.models.lemmatizer", "en_ewt_lemmatizer.pt", args, "UD_English-EWT train")
 
 
 def train_depparse(work, ud, pt):
-    save_dir = os.path.join(work, "saved_models", "depparse")
-    cmd = ["-m", "stanza.models.parser", "--mode", "train", "--lang", "en", "--shorthand", "en_ewt",
-           "--train_file", ud[("ewt", "train.aug")], "--eval_file", ud[("ewt", "dev")],
-           "--output_file", os.path.join(work, "saved_models", "depparse_dev.pred.conllu"),
-           "--wordvec_pretrain_file", pt, "--seed", str(SEED), "--no_checkpoint",
-           "--save_dir", save_dir, "--save_name", "en_ewt_parser.pt"] + DEPPARSE_ARGS
-    logfile = os.path.join(work, "logs", "depparse.log")
-    wall = run(cmd, logfile, BUDGET_S["depparse"])
-    entry = {"data": "UD_English-EWT train", "steps": best_step(logfile, "other"),
-             "wall_time_s": round(wall), "scores": {}}
-    install("depparse", os.path.join(save_dir, "en_ewt_parser.pt"), entry)
+    args = ["--lang", "en", "--shorthand", "en_ewt",
+            "--train_file", ud[("ewt", "train.aug")], "--eval_file", ud[("ewt", "dev")],
+            "--output_file", os.path.join(work, "saved_models", "depparse_dev.pred.conllu"),
+            "--wordvec_pretrain_file", pt, "--no_checkpoint"] + DEPPARSE_ARGS
+    train_and_install(work, "depparse", "stanza.models.parser", "en_ewt_parser.pt", args, "UD_English-EWT train")
 
 
 def score_and_update(procs, speed=False, json_path=None):
