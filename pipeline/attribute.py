@@ -93,7 +93,14 @@ def _mention_from_cue(doc: Document, q: Quote) -> tuple[int, int] | None:
             if span:
                 return _mention_chars(doc, span)
     span = np_left(doc, j, lo)
+    if span and span[0] - 1 > lo and tag(doc.tokens[span[0] - 1]) == "ADP" and _is_time(doc, span):
+        # "The Times on Saturday wrote", "a panel in 2001 found": the subject is before the time.
+        span = np_left(doc, span[0] - 1, lo)
     return _mention_chars(doc, span) if span else None
+
+
+def _is_time(doc: Document, span: tuple[int, int]) -> bool:
+    return all(t.text.lower() in cues.TIME_WORDS or t.text.isdigit() for t in doc.tokens[span[0]:span[1]])
 
 
 def _before_parenthesis(doc: Document, j: int, lo: int) -> int:

@@ -18,6 +18,7 @@ ARTICLES = {
     "titles_and_party": '"We will not back down," Rep. Maria Lopez (D-Ohio), a member of the panel, said in an '
                         'interview. "Not this year, not ever."\n',
     "said_tuesday": '"We will not back down," Maria Lopez, the union leader, said Tuesday.\n',
+    "on_tuesday_said": 'The union leader Maria Lopez on Tuesday said the wards were full all week.\n',
     "byline_after_break": 'Maria Lopez said the wards were full.\n\n"Nobody came to help us at all, not once."\n\n'
                           'John Smith reported from the hospital.\n',
 }
