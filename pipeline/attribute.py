@@ -18,6 +18,7 @@ from .tokens import CLOSERS, SKIP_BEFORE_CUE, char_span, cue_verb, is_adverb, le
 _SMALL_WORDS = {"of", "for", "and", "the", "on", "in", "to", "at", "de"}
 _DETERMINERS = ("the ", "a ", "an ")
 _CONTINUATION_PARAGRAPHS = 2
+_DASH_BYLINE = re.compile(r"[ \t\u00a0]*[―—–-][ \t\u00a0]*")
 
 
 @dataclass
@@ -131,7 +132,11 @@ def _mention_chars(doc: Document, span: tuple[int, int]) -> tuple[int, int]:
 
 
 def _mention_from_context(doc: Document, q: Quote, previous: Quote | None) -> tuple[tuple[int, int] | None, str]:
-    """A quotation with no cue of its own: an introducing "X said:" or the running speaker."""
+    """A quotation with no cue of its own: a dash byline after it, an introducing "X said:",
+    or the running speaker."""
+    byline = _dash_byline(doc, q)
+    if byline is not None:
+        return byline, "byline"
     si = doc.sentence_at(q.start)
     if si > 0:
         prev = doc.sentences[si - 1]
@@ -147,6 +152,22 @@ def _mention_from_context(doc: Document, q: Quote, previous: Quote | None) -> tu
     return None, "none"
 
 
+def _dash_byline(doc: Document, q: Quote) -> tuple[int, int] | None:
+    """'“…” ― Carla Sanchez' at the end of a line: the name after the dash said it."""
+    dash = _DASH_BYLINE.match(doc.text, q.end)
+    if dash is None:
+        return None
+    line_end = doc.text.find("\n", dash.end())
+    line_end = len(doc.text) if line_end < 0 else line_end
+    tokens = range(doc.sentences[doc.sentence_at(dash.end())].first_token, len(doc.tokens))
+    first = next((k for k in tokens if doc.tokens[k].start >= dash.end()), None)
+    if first is None or doc.tokens[first].start >= line_end:
+        return None
+    last = next((k for k in range(first, len(doc.tokens)) if doc.tokens[k].start >= line_end), len(doc.tokens))
+    span = np_right(doc, first, last)
+    return _mention_chars(doc, span) if span else None
+
+
 def _paragraphs_between(doc: Document, a: int, b: int) -> int:
     return len(re.findall(r"\n\s*\n", doc.text[a:b]))
 
@@ -157,7 +178,7 @@ def _resolve(doc: Document, q: Quote, how: str) -> None:
     mention = doc.text[q.speaker_start:q.speaker_end]
     low = mention.lower()
     words = low.split()
-    confidence = {"cue": 0.9, "colon": 0.8}[how]
+    confidence = {"cue": 0.9, "colon": 0.8, "byline": 0.8}[how]
     speaker: Speaker | None
     if len(words) == 1 and words[0] in cues.PRONOUNS_PERSON | cues.PRONOUNS_GROUP:
         want = "PERSON" if words[0] in cues.PRONOUNS_PERSON else "ORG"

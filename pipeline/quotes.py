@@ -186,7 +186,8 @@ def _direct(doc: Document, m: Marked) -> bool:
     if not m.closed and m.paragraphs == 1:
         return len(doc.text[m.start:m.end].split()) >= 4
     s0 = doc.sentences[doc.sentence_at(m.start)]
-    left = doc.text[s0.start:m.start].strip()
+    line_start = doc.text.rfind("\n", 0, m.start) + 1      # a line break ends a clause too
+    left = doc.text[max(s0.start, line_start):m.start].strip()
     inner = doc.text[m.start + 1:m.end - 1].rstrip()
     words = len(inner.split())
     if words < 3:

@@ -1,6 +1,6 @@
 """Attribution routes on small adversarial articles: inversion, appositives, according to,
 colon introductions, split quotes, continuing speakers and pronouns, titles and party tags
-between a quotation and its cue, time words after the cue, a byline after a paragraph break."""
+between a quotation and its cue, time words after the cue, a byline after a paragraph break, dash bylines."""
 import json
 
 import pytest
@@ -18,6 +18,8 @@ ARTICLES = {
     "titles_and_party": '"We will not back down," Rep. Maria Lopez (D-Ohio), a member of the panel, said in an '
                         'interview. "Not this year, not ever."\n',
     "said_tuesday": '"We will not back down," Maria Lopez, the union leader, said Tuesday.\n',
+    "dash_byline": 'Readers wrote to us about the hospital.\n“The wards were full all week and nobody came to '
+                   'help.” ― Maria Lopez\n',
     "on_tuesday_said": 'The union leader Maria Lopez on Tuesday said the wards were full all week.\n',
     "byline_after_break": 'Maria Lopez said the wards were full.\n\n"Nobody came to help us at all, not once."\n\n'
                           'John Smith reported from the hospital.\n',
@@ -49,6 +51,7 @@ def test_routes_are_recorded(quotes):
     how = dict(zip(quotes.doc_id, quotes.attribution))
     assert how["pronoun"] == "pronoun"
     assert how["colon"] == "colon"
+    assert how["dash_byline"] == "byline"
     assert set(quotes[quotes.doc_id == "continuing"].attribution) == {"name", "continuation"}
 
 
