@@ -119,6 +119,9 @@ def _verb_cue(doc: Document, i: int, lo: int, hi: int) -> Cue:
     after_quote = boundary is not None and (doc.tokens[boundary].text in CLOSERS or (
         boundary > lo and doc.tokens[boundary - 1].text in CLOSERS))
     if after_quote and boundary - lo >= 1:
+        if tag(doc.tokens[lo]) == "ADP" and not _has_verb(doc, lo, boundary):
+            # 'On the broadcast of “Fox News Sunday,” Pence said …': a title, not what he said.
+            return Cue(i, i + 1, None, inverted)
         cue = _backward(doc, lo, boundary, i, inverted)
         cue.after_quote = True
         return cue
@@ -128,7 +131,7 @@ def _verb_cue(doc: Document, i: int, lo: int, hi: int) -> Cue:
     if j < hi and doc.tokens[j].text in (":", ","):
         j += 1
     takes_clause = verb not in cues.OBJECT or introduced
-    clause = any(tag(t) in ("VERB", "AUX") for t in doc.tokens[j:hi])
+    clause = _has_verb(doc, j, hi)
     if takes_clause and not inverted and clause and hi - j >= _MIN_CONTENT_TOKENS and tag(doc.tokens[j]) != "PUNCT" or (
             j < hi and doc.tokens[j].text in OPENERS):
         return Cue(i, i + 1, (doc.tokens[j].start, _content_end(doc, j, hi)), inverted, forward=True)
@@ -139,10 +142,14 @@ def _verb_cue(doc: Document, i: int, lo: int, hi: int) -> Cue:
         prev = doc.sentences[doc.tokens[lo - 1].sentence]
         return Cue(i, i + 1, (prev.start, doc.tokens[lo - 1].end), inverted, after_quote=True)
     if (verb in cues.OBJECT or boundary is None or boundary - lo < _MIN_CONTENT_TOKENS
-            or not any(tag(t) in ("VERB", "AUX") for t in doc.tokens[lo:boundary])):
+            or not _has_verb(doc, lo, boundary)):
         return Cue(i, i + 1, None, inverted)     # "In his speech Wednesday, Trump said" reports nothing
     # "…, X said." — content is what comes before the attribution's comma.
     return _backward(doc, lo, boundary, i, inverted)
+
+
+def _has_verb(doc: Document, first: int, last: int) -> bool:
+    return any(tag(t) in ("VERB", "AUX") for t in doc.tokens[first:last])
 
 
 def _backward(doc: Document, lo: int, boundary: int, cue: int, inverted: bool) -> Cue:
@@ -193,8 +200,10 @@ def _direct(doc: Document, m: Marked) -> bool:
     if words < 3:
         return False
     ends_like_speech = inner[-1:] in ",.?!…—-:" or m.paragraphs > 1
-    # What precedes it in its sentence ends a clause: "X said:", "X said,", or a missed sentence break.
-    return (not left or left[-1:] in ":,.?!") and (ends_like_speech or words >= 8)
+    # What precedes it in its sentence ends a clause ("X said:", "X said,", a missed sentence
+    # break) or is the verb of saying itself ('Trump declared "I think …"').
+    introduced = not left or left[-1:] in ":,.?!" or cues.is_cue_lemma(left.split()[-1])
+    return introduced and (ends_like_speech or words >= 8)
 
 
 def find_quotes(doc: Document, beliefs: bool = False) -> Document:
