@@ -16,6 +16,10 @@ demand call criticize criticise accuse praise blame dismiss question defend sign
 show find chant yell scream exclaim bark denounce decry blast mock
 """.split())
 
+# Verbs that report speech only next to a quotation ('"…," he continued', 'answered: "…"'),
+# not before a clause ("we continue to work", "answered questions").
+QUOTATION_ONLY = frozenset("continue answer".split())
+
 # Verbs of belief and intention; PolNeAR annotates these too (a setting, see attribute).
 BELIEF = frozenset("think believe know hope fear feel expect worry doubt want wish".split())
 
