@@ -79,9 +79,10 @@ def _mention_from_cue(doc: Document, q: Quote) -> tuple[int, int] | None:
     if doc.tokens[i].text.lower().endswith("ing") and i > lo and doc.tokens[i - 1].text == ",":
         # "The Home Office has defended the system, saying that …": the clause's subject.
         return _sentence_subject(doc, lo, i)
-    j = i
-    while j > lo and (tag(doc.tokens[j - 1]) in SKIP_BEFORE_CUE or is_adverb(doc.tokens[j - 1])):
-        j -= 1
+    j = _before_verb_group(doc, i, lo)
+    if j > lo and j < i and tag(doc.tokens[j - 1]) == "VERB" and doc.tokens[j].text.lower() == "to":
+        # "Trump refused to explain how …", "declined to say": the subject of the first verb.
+        j = _before_verb_group(doc, j - 1, lo)
     if j > lo and doc.tokens[j - 1].text.lower() in ("and", "but"):
         # "Roberts bemoaned the unrest and said …": the subject of the first verb.
         return _sentence_subject(doc, lo, i)
@@ -98,6 +99,14 @@ def _mention_from_cue(doc: Document, q: Quote) -> tuple[int, int] | None:
         # "The Times on Saturday wrote", "a panel in 2001 found": the subject is before the time.
         span = np_left(doc, span[0] - 1, lo)
     return _mention_chars(doc, span) if span else None
+
+
+def _before_verb_group(doc: Document, i: int, lo: int) -> int:
+    """Step back from verb i over auxiliaries, particles and adverbs ("has also said")."""
+    j = i
+    while j > lo and (tag(doc.tokens[j - 1]) in SKIP_BEFORE_CUE or is_adverb(doc.tokens[j - 1])):
+        j -= 1
+    return j
 
 
 def _is_time(doc: Document, span: tuple[int, int]) -> bool:

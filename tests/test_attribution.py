@@ -20,6 +20,7 @@ ARTICLES = {
     "said_tuesday": '"We will not back down," Maria Lopez, the union leader, said Tuesday.\n',
     "dash_byline": 'Readers wrote to us about the hospital.\n“The wards were full all week and nobody came to '
                    'help.” ― Maria Lopez\n',
+    "declined_to_say": 'Maria Lopez declined to say why the wards had been left without enough staff.\n',
     "on_tuesday_said": 'The union leader Maria Lopez on Tuesday said the wards were full all week.\n',
     "byline_after_break": 'Maria Lopez said the wards were full.\n\n"Nobody came to help us at all, not once."\n\n'
                           'John Smith reported from the hospital.\n',
