@@ -130,7 +130,9 @@ def _verb_cue(doc: Document, i: int, lo: int, hi: int) -> Cue:
         j += 1
     if j < hi and doc.tokens[j].text in (":", ","):
         j += 1
-    takes_clause = (verb not in cues.OBJECT or introduced) and (
+    # "called on Trump to stop …", "called for cutting …": with its particle the verb reports.
+    phrasal = i + 1 < hi and doc.tokens[i + 1].text.lower() in ("on", "for")
+    takes_clause = (verb not in cues.OBJECT or introduced or phrasal) and (
         verb not in cues.QUOTATION_ONLY or j < hi and doc.tokens[j].text in OPENERS)
     clause = _has_verb(doc, j, hi)
     if takes_clause and not inverted and clause and hi - j >= _MIN_CONTENT_TOKENS and tag(doc.tokens[j]) != "PUNCT" or (
