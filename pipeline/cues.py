@@ -58,7 +58,7 @@ representative official officials aide aides source sources""".split())
 
 
 _IRREGULAR = {"say": ["said"], "tell": ["told"], "write": ["wrote", "written"], "think": ["thought"],
-              "know": ["knew", "known"], "feel": ["felt"], "post": ["posted"],
+              "know": ["knew", "known"], "feel": ["felt"], "find": ["found"], "show": ["shown"],
               "admit": ["admitted", "admitting"], "quip": ["quipped", "quipping"]}
 
 
