@@ -13,7 +13,7 @@ remark reveal mention comment caution concede estimate indicate allege maintain 
 shout tout agree disclose proclaim retort counter charge propose inform assure advise remind
 recount lament speculate hint post reiterate answer read
 demand call criticize criticise accuse praise blame dismiss question defend signal
-show find chant yell scream exclaim bark denounce decry blast mock
+show find chant yell scream exclaim bark denounce decry blast mock cite
 """.split())
 
 # Verbs that report speech only next to a quotation ('"…," he continued', 'answered: "…"'),
