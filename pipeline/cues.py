@@ -29,7 +29,7 @@ ADDRESSEE = frozenset("tell inform assure remind warn advise ask urge".split())
 # Verbs whose object is a thing, not a clause, unless "that" or a quote follows:
 # "criticised the lack of …" reports no speech, "denied that …" does.
 OBJECT = frozenset("""criticize criticise defend praise blame dismiss question accuse call describe demand
-propose reject denounce decry blast mock""".split())
+propose reject denounce decry blast mock charge""".split())
 
 # Verbs whose complement is a naming, not a clause: called the numbers "alarming".
 NAMING = frozenset("call describe dub label brand term".split())
