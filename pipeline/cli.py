@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+from rich import box
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
@@ -157,9 +158,10 @@ def evaluate(
         print(json.dumps({t: {k: round(v, 4) if isinstance(v, float) else v for k, v in s.metrics().items()}
                           for t, s in results.items()}, indent=2))
         return
-    table = Table(title=f"{predictions} vs {gold}")
-    for name in ("type", "gold", "pred", "P", "R", "F1", "speaker acc", "e2e P", "e2e R", "e2e F1"):
-        table.add_column(name, justify="right")
+    # A light box keeps the ten columns whole in an 80-column terminal or log.
+    table = Table(title=f"{predictions} vs {gold}", box=box.SIMPLE_HEAD, padding=(0, 1), collapse_padding=True)
+    for name in ("type", "gold", "pred", "P", "R", "F1", "spk acc", "e2e P", "e2e R", "e2e F1"):
+        table.add_column(name, justify="right", no_wrap=True)
     for quote_type, scores in results.items():
         m = scores.metrics()
         table.add_row(quote_type, str(m["gold"]), str(m["pred"]),
