@@ -27,7 +27,7 @@ import tempfile
 import time
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-DATA = os.environ.get("QUOTES_TRAINING_DATA", "/work/shared/training")
+DATA = os.environ.get("QUOTES_TRAINING_DATA", os.path.join(os.path.dirname(REPO), "shared", "training"))
 EWT_TEST = os.path.join(DATA, "UD_English-EWT", "en_ewt-ud-test.conllu")
 GUM_NER_TEST = os.path.join(DATA, "gum-ner", "en_gum.test.json")
 MODELS = os.environ.get("QUOTES_MODELS_DIR", os.path.join(REPO, "pipeline", "models", "en"))

@@ -33,7 +33,7 @@ import time
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
-DATA = os.environ.get("QUOTES_TRAINING_DATA", "/work/shared/training")
+DATA = os.environ.get("QUOTES_TRAINING_DATA", os.path.join(os.path.dirname(REPO), "shared", "training"))
 EWT = os.path.join(DATA, "UD_English-EWT")
 GUM = os.path.join(DATA, "UD_English-GUM")
 GUM_NER = os.path.join(DATA, "gum-ner")
