@@ -66,19 +66,27 @@ def _non_agent_subject(doc: Document, q: Quote) -> bool:
 # --- mentions ---------------------------------------------------------------------------
 
 def _mention_from_cue(doc: Document, q: Quote) -> tuple[int, int] | None:
-    i = q.cue_token
+    return _mention_of_verb(doc, q.cue_token, q.cue_inverted)
+
+
+def _mention_of_verb(doc: Document, i: int, inverted: bool) -> tuple[int, int] | None:
+    """The speaker mention of the reporting verb at token i."""
     sent = doc.sentences[doc.tokens[i].sentence]
     lo, hi = sent.first_token, sent.last_token
     if doc.tokens[i].text.lower() == "according":
         span = np_right(doc, i + 2, hi)
         return _mention_chars(doc, span) if span else None
-    if q.cue_inverted:
+    if inverted:
         span = np_right(doc, i + 1, hi)
         if span:
             return _mention_chars(doc, span)
     if doc.tokens[i].text.lower().endswith("ing") and i > lo and doc.tokens[i - 1].text == ",":
+        # '"…," Chaffetz said in a statement, adding that …': the speaker of the main verb;
         # "The Home Office has defended the system, saying that …": the clause's subject.
-        return _sentence_subject(doc, lo, i)
+        main = next((k for k in range(i - 2, lo - 1, -1)
+                     if tag(doc.tokens[k]) == "VERB" and cues.is_cue_lemma(lemma(doc.tokens[k]))), None)
+        found = main is not None and (_mention_of_verb(doc, main, False) or _mention_of_verb(doc, main, True))
+        return found or _sentence_subject(doc, lo, i)
     j = _before_verb_group(doc, i, lo)
     if j > lo and j < i and tag(doc.tokens[j - 1]) == "VERB" and doc.tokens[j].text.lower() == "to":
         # "Trump refused to explain how …", "declined to say": the subject of the first verb.

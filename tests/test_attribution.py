@@ -21,6 +21,8 @@ ARTICLES = {
     "dash_byline": 'Readers wrote to us about the hospital.\n“The wards were full all week and nobody came to '
                    'help.” ― Maria Lopez\n',
     "declined_to_say": 'Maria Lopez declined to say why the wards had been left without enough staff.\n',
+    "adding_that": '"We will not back down," Maria Lopez said in a statement, adding that the wards were '
+                   '"full to bursting."\n',
     "on_tuesday_said": 'The union leader Maria Lopez on Tuesday said the wards were full all week.\n',
     "byline_after_break": 'Maria Lopez said the wards were full.\n\n"Nobody came to help us at all, not once."\n\n'
                           'John Smith reported from the hospital.\n',
@@ -59,3 +61,8 @@ def test_routes_are_recorded(quotes):
 def test_types(quotes):
     kinds = dict(zip(quotes.doc_id, quotes.quote_type.astype(str)))
     assert kinds["inverted"] == "direct" and kinds["appositive"] == "indirect" and kinds["according"] == "indirect"
+
+
+def test_participle_takes_the_main_verbs_speaker(quotes):
+    rows = quotes[(quotes.doc_id == "adding_that") & quotes.quote_text.str.contains("full to bursting")]
+    assert list(rows.speaker_short) == ["Lopez"], quotes[quotes.doc_id == "adding_that"]
