@@ -94,6 +94,8 @@ def _according_cue(doc: Document, i: int, lo: int, hi: int) -> Cue:
 
 def _verb_cue(doc: Document, i: int, lo: int, hi: int) -> Cue:
     j = i + 1
+    while j < hi and doc.tokens[j].text.lower() in cues.TIME_WORDS:
+        j += 1            # "said Friday that …"
     # "pointed out", "said in a statement that": skip particles up to a nearby "that".
     while j < hi and tag(doc.tokens[j]) in ("ADP", "PART") and doc.tokens[j].text.lower() != "that" and j - i <= 2:
         nxt = next((k for k in range(j, min(hi, j + 6)) if doc.tokens[k].text.lower() == "that"), None)
