@@ -61,9 +61,22 @@ def _according(doc: Document, i: int, end: int) -> bool:
 
 def _content_end(doc: Document, first: int, last: int) -> int:
     """Character end of a content clause running to the sentence end, minus final punctuation."""
+    if not any(t.text in OPENERS or t.text in CLOSERS for t in doc.tokens[first:last]):
+        last = _before_new_clause(doc, first, last)
     while last > first and tag(doc.tokens[last - 1]) == "PUNCT" and doc.tokens[last - 1].text not in CLOSERS:
         last -= 1
     return doc.tokens[last - 1].end
+
+
+def _before_new_clause(doc: Document, first: int, last: int) -> int:
+    """'The IMF said it is lowering its forecast, and the downgrade is casting a shadow …': a
+    clause joined by ", and" / ", but" with a subject of its own is the writer's, not the speaker's."""
+    for k in range(first + 2, last - 2):
+        if (doc.tokens[k].text == "," and doc.tokens[k + 1].text.lower() in ("and", "but")
+                and tag(doc.tokens[k + 2]) in ("DET", "PROPN", "PRON", "NOUN")
+                and doc.tokens[k + 2].text.lower() not in ("that", "i", "we")):
+            return k
+    return last
 
 
 def find_cues(doc: Document, si: int, beliefs: bool = False) -> list[Cue]:

@@ -23,6 +23,7 @@ ARTICLES = {
     "declined_to_say": 'Maria Lopez declined to say why the wards had been left without enough staff.\n',
     "adding_that": '"We will not back down," Maria Lopez said in a statement, adding that the wards were '
                    '"full to bursting."\n',
+    "writers_clause": 'Maria Lopez said the wards were full, and the hospital board met on Monday to discuss it.\n',
     "on_tuesday_said": 'The union leader Maria Lopez on Tuesday said the wards were full all week.\n',
     "byline_after_break": 'Maria Lopez said the wards were full.\n\n"Nobody came to help us at all, not once."\n\n'
                           'John Smith reported from the hospital.\n',
@@ -66,3 +67,7 @@ def test_types(quotes):
 def test_participle_takes_the_main_verbs_speaker(quotes):
     rows = quotes[(quotes.doc_id == "adding_that") & quotes.quote_text.str.contains("full to bursting")]
     assert list(rows.speaker_short) == ["Lopez"], quotes[quotes.doc_id == "adding_that"]
+
+
+def test_a_clause_of_the_writers_own_is_not_reported_speech(quotes):
+    assert list(quotes[quotes.doc_id == "writers_clause"].quote_text) == ["the wards were full"]
