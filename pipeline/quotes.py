@@ -160,10 +160,16 @@ def _verb_cue(doc: Document, i: int, lo: int, hi: int) -> Cue:
         prev = doc.sentences[doc.tokens[lo - 1].sentence]
         return Cue(i, i + 1, (prev.start, doc.tokens[lo - 1].end), inverted, after_quote=True)
     if (verb in cues.OBJECT or boundary is None or boundary - lo < _MIN_CONTENT_TOKENS
-            or not _has_verb(doc, lo, boundary)):
+            or not _has_verb(doc, lo, boundary) or _fronted_phrase(doc, lo, boundary)):
         return Cue(i, i + 1, None, inverted)     # "In his speech Wednesday, Trump said" reports nothing
     # "…, X said." — content is what comes before the attribution's comma.
     return _backward(doc, lo, boundary, i, inverted)
+
+
+def _fronted_phrase(doc: Document, first: int, last: int) -> bool:
+    """'Despite a number of failed tests, …': an opening adverbial, not a reported clause."""
+    return (tag(doc.tokens[first]) in ("ADP", "SCONJ") and doc.tokens[first].text.lower() != "that"
+            and not any(t.text == "," for t in doc.tokens[first:last]))
 
 
 def _has_verb(doc: Document, first: int, last: int) -> bool:
