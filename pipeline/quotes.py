@@ -44,13 +44,17 @@ def _is_cue(doc: Document, i: int, beliefs: bool) -> bool:
     tok = doc.tokens[i]
     if not cues.is_cue_lemma(lemma(tok), beliefs):
         return False
-    if tok.text[:1].isupper() and i > doc.sentences[tok.sentence].first_token:
+    first = doc.sentences[tok.sentence].first_token
+    if tok.text[:1].isupper() and i > first:
         return False          # "the United States", "Reporting Act": names, not verbs
+    if i - 2 >= first and doc.tokens[i - 1].text.lower() == "to" and tag(doc.tokens[i - 2]) == "NOUN":
+        return False          # "a way to report profits", "a program to show": purpose, not speech
     if tag(tok) in ("VERB", "X"):
         return True
     # Taggers mislabel verbs of saying as nouns ("Girling argues"); an inflected form is a verb,
-    # a bare one ("the report", "a call") is taken at the tagger's word.
-    before = tag(doc.tokens[i - 1]) if i > doc.sentences[tok.sentence].first_token else ""
+    # a bare one ("the report", "a call") is taken at the tagger's word, and so is one inside a
+    # noun phrase ("the states").
+    before = tag(doc.tokens[i - 1]) if i > first else ""
     return (tag(tok) in ("NOUN", "PROPN", "ADJ") and tok.text.lower() != cues.base_form(tok.text)
             and before not in ("DET", "ADJ", "ADP", "NUM"))
 
