@@ -1,9 +1,11 @@
 """The library entry points: run the stages over inputs and write the tables."""
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import islice
 from pathlib import Path
 
@@ -72,10 +74,21 @@ def _guarded(doc: Document, what: str, stage: Callable[[Document], Document]) ->
         return doc
 
 
-def provenance(source: ModelSource) -> dict:
+def provenance(source: ModelSource, beliefs: bool = False) -> dict:
+    """What made a build: versions, models, the package's code and the settings. It is part of
+    every partition's fingerprint, so a rerun after any of them changed redoes the work."""
     import stanza
 
-    return {"pipeline_version": __version__, "stanza_version": stanza.__version__, "models": source.describe()}
+    return {"pipeline_version": __version__, "code": _code_digest(), "stanza_version": stanza.__version__,
+            "models": source.describe(), "settings": {"beliefs": beliefs}}
+
+
+@lru_cache(maxsize=1)
+def _code_digest() -> str:
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def _segmented(docs: Iterable[Document], source: ModelSource, batch_size: int) -> Iterator[Document]:
@@ -113,7 +126,7 @@ def build(inputs: Iterable[str | Path], out_dir: str | Path, models: str | None 
     `id_column` name the columns of CSV and Parquet inputs."""
     out = Path(out_dir)
     source = resolve(models)
-    meta = provenance(source)
+    meta = provenance(source, beliefs)
     totals = [0, 0, 0]
 
     def record(counts: tuple[int, int, int]) -> None:
@@ -168,6 +181,8 @@ def run_stage(stage: str, inputs: list[str | Path], out_file: str | Path, models
         source = resolve(models)
         return interim.save(_segmented(read_documents(inputs), source, batch_size), out_file, provenance(source))
     meta, docs = interim.load(inputs[0])
+    if stage == "quotes":
+        meta = dict(meta, settings={"beliefs": beliefs})
     step = {"quotes": lambda d: quote_stage(d, beliefs), "attribute": attribute_stage}[stage]
     return interim.save((step(d) for d in docs), out_file, meta)
 
