@@ -104,6 +104,8 @@ def _np_tag(doc: Document, k: int) -> str:
     """The tag of token k, except that a capitalised word next to a proper noun inside a
     sentence is part of the name ("said Quentin Kidd", with Kidd mistagged as a verb)."""
     tok = doc.tokens[k]
+    if tok.text in OPENERS or tok.text in CLOSERS or tok.text.startswith(("''", '"', "“", "”")):
+        return "PUNCT"        # quote marks, alone or stuck to a word (''total), never name anyone
     own = tag(tok)
     if own in NP_TAGS or not tok.text[:1].isupper() or not tok.text.isalpha():
         return own
