@@ -127,9 +127,9 @@ def _verb_cue(doc: Document, i: int, lo: int, hi: int) -> Cue:
     if (before == "," or before in CLOSERS or i == lo) and verb not in cues.ADDRESSEE:
         # "…, said a spokesperson." — the speaker follows the cue.
         np = np_right(doc, j, hi)
-        # '…," wrote Cameron Easley for Morning Consult.' — a name, then punctuation or a preposition.
-        time_phrase = np and all(t.text.lower() in cues.TIME_WORDS for t in doc.tokens[np[0]:np[1]])
-        if np and not time_phrase and (np[1] >= hi or tag(doc.tokens[np[1]]) in ("PUNCT", "ADP")):
+        # '…," wrote Cameron Easley for Morning Consult.' — a name, then punctuation or a preposition
+        # ("said Tuesday." is not inverted: j is already past the time words).
+        if np and (np[1] >= hi or tag(doc.tokens[np[1]]) in ("PUNCT", "ADP")):
             inverted = True
     # "…," X said in an interview. — a trailing attribution after a quotation comes first.
     boundary = next((k for k in range(i - 1, max(lo, i - 24), -1)
