@@ -71,8 +71,7 @@ def np_left(doc: Document, end: int, low: int) -> tuple[int, int] | None:
         return None
     if _np_tag(doc, i) == "PRON":
         return (i, end)
-    while i - 1 >= low and (_np_tag(doc, i - 1) in NP_TAGS - {"PRON"} or doc.tokens[i - 1].text in ("'s", "’s", "&")
-                            or _title_period(doc, i - 1, low)):
+    while i - 1 >= low and _inside_np(doc, i - 1, low):
         i -= 1
     return (i, end)
 
@@ -84,12 +83,17 @@ def np_right(doc: Document, start: int, high: int) -> tuple[int, int] | None:
     if _np_tag(doc, start) == "PRON":
         return (start, start + 1)
     j = start
-    while j < high and (_np_tag(doc, j) in NP_TAGS - {"PRON"} or doc.tokens[j].text in ("'s", "’s", "&")
-                        or _title_period(doc, j, start)):
+    while j < high and _inside_np(doc, j, start):
         j += 1
     while j > start and _np_tag(doc, j - 1) not in HEAD_TAGS:
         j -= 1
     return (start, j) if j > start else None
+
+
+def _inside_np(doc: Document, k: int, low: int) -> bool:
+    """Token k can stand inside a noun phrase that reaches no lower than token `low`."""
+    return (_np_tag(doc, k) in NP_TAGS - {"PRON"} or doc.tokens[k].text in ("'s", "’s", "&")
+            or _title_period(doc, k, low))
 
 
 def _title_period(doc: Document, k: int, low: int) -> bool:
