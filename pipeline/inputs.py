@@ -132,13 +132,17 @@ def _missing_column(path: Path, column: str, what: str, columns: list[str]) -> D
                   f"(columns: {', '.join(map(str, columns)) or 'none'}); use --{what}-column")
 
 
+def _csv_reader(fh):
+    csv.field_size_limit(2**31 - 1)   # articles are longer than the 128 KiB default
+    return csv.reader(fh)
+
+
 def _from_csv(path: Path, text_column: str, id_column: str) -> Iterator[Document]:
     """Rows of a CSV file with a header; N in `file.csv:N` is the data row (1 = first row).
     Without the id column, rows are named `stem:N`."""
-    csv.field_size_limit(2**31 - 1)   # articles are longer than the 128 KiB default
     with open(path, "rb") as raw:
         fh = io.TextIOWrapper(raw, encoding="utf-8-sig", errors="surrogateescape", newline="")
-        reader = csv.reader(fh)
+        reader = _csv_reader(fh)
         try:
             header = next(reader, None)
         except csv.Error as exc:
@@ -234,8 +238,7 @@ def count_documents(inputs: Iterable[str | Path]) -> int:
         elif suffix == ".csv":
             try:
                 with open(path, encoding="utf-8-sig", errors="replace", newline="") as fh:
-                    csv.field_size_limit(2**31 - 1)
-                    total += max(sum(1 for row in csv.reader(fh) if any(c.strip() for c in row)) - 1, 1)
+                    total += max(sum(1 for row in _csv_reader(fh) if any(c.strip() for c in row)) - 1, 1)
             except csv.Error:
                 total += 1
         else:
