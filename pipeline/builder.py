@@ -16,7 +16,7 @@ from . import __version__, interim, schema, write
 from .attribute import attribute
 from .clean import clean
 from .document import Document
-from .inputs import read_documents
+from .inputs import ID_COLUMN, TEXT_COLUMN, read_documents
 from .models import ModelSource, load_pipeline, resolve
 from .quotes import find_quotes
 from .segment import segment_many
@@ -119,7 +119,7 @@ def build(inputs: Iterable[str | Path], out_dir: str | Path, models: str | None 
           batch_size: int = 16, partition_size: int = PARTITION_SIZE, beliefs: bool = False,
           engine: str = "local", workers: int = 1, scheduler: str | None = None,
           progress: Callable[[int], None] | None = None,
-          text_column: str = "text", id_column: str = "doc_id") -> BuildResult:
+          text_column: str = TEXT_COLUMN, id_column: str = ID_COLUMN) -> BuildResult:
     """Read the inputs, find and attribute every quotation, write the quotes and documents
     tables as partitioned Parquet datasets. Partitions that an earlier, interrupted run
     finished with the same inputs and models are kept, not redone. `text_column` and

@@ -12,7 +12,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from . import builder
-from .inputs import count_documents
+from .inputs import ID_COLUMN, TEXT_COLUMN, count_documents
 from .models import ModelError, download_official, resolve
 
 app = typer.Typer(help="Build 'who said what' quotation tables from news articles.", no_args_is_help=True)
@@ -42,8 +42,8 @@ def build(
     engine: Annotated[str, typer.Option(help="local (this machine) or dask.")] = "local",
     workers: Annotated[int, typer.Option(help="Worker processes, each loading the models once.")] = 1,
     scheduler: Annotated[Optional[str], typer.Option(help="Dask scheduler address; default: a local cluster.")] = None,
-    text_column: Annotated[str, typer.Option(help="Text column of CSV and Parquet inputs.")] = "text",
-    id_column: Annotated[str, typer.Option(help="Id column of CSV and Parquet inputs (else file:row).")] = "doc_id",
+    text_column: Annotated[str, typer.Option(help="Text column of CSV and Parquet inputs.")] = TEXT_COLUMN,
+    id_column: Annotated[str, typer.Option(help="Id column of CSV and Parquet inputs (else file:row).")] = ID_COLUMN,
 ) -> None:
     """Find and attribute every quotation in INPUTS; write Parquet tables to --out."""
     if engine not in ("local", "dask"):
