@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from . import cues
 from .document import Document, Quote
 from .marks import Marked, find_marked, paragraphs
-from .tokens import CLOSERS, NP_TAGS, OPENERS, cue_verb, lemma, np_right, tag
+from .tokens import CLOSERS, NP_TAGS, OPENERS, cue_verb, is_adverb, lemma, np_right, tag
 
 _TERMINAL = re.compile(r"[.!?…\"”’'):]\s*$")
 _INNER_STOP = re.compile(r"[.!?][\"”’']?\s+[A-Z\"“]")
@@ -170,6 +170,14 @@ def _verb_cue(doc: Document, i: int, lo: int, hi: int) -> Cue:
     return _backward(doc, lo, boundary, i, inverted)
 
 
+def _report_break(doc: Document, cue: int) -> int | None:
+    """The comma or dash that sets off a new reporting clause: ", arguing that", "— even suggesting"."""
+    k = cue - 1
+    while k > 0 and is_adverb(doc.tokens[k]):
+        k -= 1
+    return k if doc.tokens[k].text in (",", "—", "–", "--", ";") else None
+
+
 def _fronted_phrase(doc: Document, first: int, last: int) -> bool:
     """'Despite a number of failed tests, …': an opening adverbial, not a reported clause."""
     return (tag(doc.tokens[first]) in ("ADP", "SCONJ") and doc.tokens[first].text.lower() != "that"
@@ -261,6 +269,11 @@ def find_quotes(doc: Document, beliefs: bool = False) -> Document:
                 if cue.content[1] > outer.start:
                     outer.end = min(outer.end, cue.content[1])
                 continue
+            if outer is not None and cue.content:
+                # "X said …, arguing that …": a second report starts at the comma.
+                split = _report_break(doc, cue.token)
+                if split is not None and doc.tokens[split].start > outer.start:
+                    outer.end = doc.tokens[split - 1].end
             inside = [m for m in marked if cue.content and cue.content[0] <= m.start and m.end <= cue.content[1] + 1]
             if any(m.start <= c_tok.start < m.end for m in marked):
                 continue          # a cue word inside a quotation is part of what was said
@@ -277,8 +290,10 @@ def find_quotes(doc: Document, beliefs: bool = False) -> Document:
             overlapping = [m for m in directs if m.start < cue.content[1] and cue.content[0] < m.end]
             if overlapping:
                 for q in quotes:
-                    # The attribution right after a quotation beats one that merely contains it.
-                    if (q.cue_start is None or cue.after_quote) and any(q.start == m.start for m in overlapping):
+                    # The attribution right after a quotation beats one that merely contains it, and
+                    # the verb nearest before it beats an earlier one ("Asked about X, she said, “…”").
+                    nearer = cue.forward and q.cue_start is not None and q.cue_start < c_tok.start < q.start
+                    if (q.cue_start is None or cue.after_quote or nearer) and any(q.start == m.start for m in overlapping):
                         _with_cue(q, doc, cue)
                 continue
             if cue_verb(c_tok) in cues.NAMING and inside:

