@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from . import cues
 from .document import Document, Entity, Quote
-from .tokens import CLOSERS, SKIP_BEFORE_CUE, char_span, cue_verb, is_adverb, lemma, np_left, np_right, tag
+from .tokens import CLOSERS, SKIP_BEFORE_CUE, char_span, cue_verb, is_adverb, is_cue, lemma, np_left, np_right, tag
 
 _SMALL_WORDS = {"of", "for", "and", "the", "on", "in", "to", "at", "de"}
 _DETERMINERS = ("the ", "a ", "an ")
@@ -160,7 +160,7 @@ def _mention_from_context(doc: Document, q: Quote, previous: Quote | None) -> tu
         tail = doc.text[prev.start:q.start].rstrip()
         if tail.endswith(":"):
             for t in range(prev.last_token - 1, prev.first_token - 1, -1):
-                if cues.is_cue_lemma(lemma(doc.tokens[t])):
+                if is_cue(doc, t):
                     q.cue_token = t
                     q.cue_start, q.cue_end = doc.tokens[t].start, doc.tokens[t].end
                     return _mention_from_cue(doc, q), "colon"

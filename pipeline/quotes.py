@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from . import cues
 from .document import Document, Quote
 from .marks import Marked, find_marked, paragraphs
-from .tokens import CLOSERS, NP_TAGS, OPENERS, cue_verb, is_adverb, lemma, np_right, tag
+from .tokens import CLOSERS, NP_TAGS, OPENERS, cue_verb, is_adverb, is_cue, np_right, tag
 
 _TERMINAL = re.compile(r"[.!?…\"”’'):]\s*$")
 _INNER_STOP = re.compile(r"[.!?][\"”’']?\s+[A-Z\"“]")
@@ -38,25 +38,6 @@ def _title_spans(doc: Document) -> list[tuple[int, int]]:
     return [(s, e) for s, e in paragraphs(doc.text)
             if e - s < _TITLE_MAX and not _TERMINAL.search(doc.text[s:e]) and not _INNER_STOP.search(doc.text[s:e])
             and not any(bs <= s < be for bs, be in doc.boilerplate)]
-
-
-def _is_cue(doc: Document, i: int, beliefs: bool) -> bool:
-    tok = doc.tokens[i]
-    if not cues.is_cue_lemma(lemma(tok), beliefs):
-        return False
-    first = doc.sentences[tok.sentence].first_token
-    if tok.text[:1].isupper() and i > first:
-        return False          # "the United States", "Reporting Act": names, not verbs
-    if i - 2 >= first and doc.tokens[i - 1].text.lower() == "to" and tag(doc.tokens[i - 2]) == "NOUN":
-        return False          # "a way to report profits", "a program to show": purpose, not speech
-    if tag(tok) in ("VERB", "X"):
-        return True
-    # Taggers mislabel verbs of saying as nouns ("Girling argues"); an inflected form is a verb,
-    # a bare one ("the report", "a call") is taken at the tagger's word, and so is one inside a
-    # noun phrase ("the states").
-    before = tag(doc.tokens[i - 1]) if i > first else ""
-    return (tag(tok) in ("NOUN", "PROPN", "ADJ") and tok.text.lower() != cues.base_form(tok.text)
-            and before not in ("DET", "ADJ", "ADP", "NUM"))
 
 
 def _according(doc: Document, i: int, end: int) -> bool:
@@ -91,7 +72,7 @@ def find_cues(doc: Document, si: int, beliefs: bool = False) -> list[Cue]:
     for i in range(lo, hi):
         if _according(doc, i, hi):
             found.append(_according_cue(doc, i, lo, hi))
-        elif _is_cue(doc, i, beliefs):
+        elif is_cue(doc, i, beliefs):
             found.append(_verb_cue(doc, i, lo, hi))
     return found
 
@@ -131,6 +112,10 @@ def _verb_cue(doc: Document, i: int, lo: int, hi: int) -> Cue:
         # ("said Tuesday." is not inverted: j is already past the time words).
         if np and (np[1] >= hi or tag(doc.tokens[np[1]]) in ("PUNCT", "ADP")):
             inverted = True
+            if np[1] + 1 < hi and doc.tokens[np[1]].text == ":" and doc.tokens[np[1] + 1].text in OPENERS:
+                # 'Said Ellis: “…”': the quotation follows the inverted attribution.
+                start = np[1] + 1
+                return Cue(i, i + 1, (doc.tokens[start].start, _content_end(doc, start, hi)), inverted, forward=True)
     # "…," X said in an interview. — a trailing attribution after a quotation comes first.
     boundary = next((k for k in range(i - 1, max(lo, i - 24), -1)
                      if (doc.tokens[k].text == "," or doc.tokens[k].text in CLOSERS)

@@ -11,8 +11,9 @@ NP_TAGS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "NUM", "PRON"})
 HEAD_TAGS = frozenset({"PROPN", "NOUN", "PRON", "NUM"})
 SKIP_BEFORE_CUE = frozenset({"AUX", "ADV", "PART"})
 _CLOSING_MARKS = "\"”’'»"
-# Tokenizers sometimes keep nested closing marks together ('” at the end of a quote in a quote).
-CLOSERS = frozenset(set(_CLOSING_MARKS) | {a + b for a in _CLOSING_MARKS for b in _CLOSING_MARKS})
+# Tokenizers sometimes keep a closing mark together with the mark or stop before it
+# ('” at the end of a quote in a quote, ?” at the end of a question).
+CLOSERS = frozenset(set(_CLOSING_MARKS) | {a + b for a in _CLOSING_MARKS + ".,?!…" for b in _CLOSING_MARKS})
 OPENERS = frozenset({"\"", "“", "‘", "'", "«", "''", "``"})
 _QUOTE_MARKS = set(_CLOSING_MARKS) | set("“‘«`")
 
@@ -34,8 +35,8 @@ _GUESS = {word: upos for upos, words in _CLOSED.items() for word in words.split(
 def tag(tok: Token) -> str:
     """UPOS, or a guess from the surface when the loaded models give no POS."""
     text = tok.text
-    if set(text) <= _QUOTE_MARKS:
-        return "PUNCT"        # taggers call a run of marks ('”) anything, even a verb
+    if text in CLOSERS or set(text) <= _QUOTE_MARKS:
+        return "PUNCT"        # taggers call a run of marks ('”, ?”) anything, even a verb
     if tok.upos:
         return tok.upos
     if not text[:1].isalnum():
@@ -121,6 +122,26 @@ def _np_tag(doc: Document, k: int) -> str:
         return own
     neighbours = [doc.tokens[n] for n in (k - 1, k + 1) if 0 <= n < len(doc.tokens)]
     return "PROPN" if any(t.sentence == tok.sentence and tag(t) == "PROPN" for t in neighbours) else own
+
+
+def is_cue(doc: Document, i: int, beliefs: bool = False) -> bool:
+    """Token i is a verb of saying (of believing too, with beliefs) in use as a verb."""
+    tok = doc.tokens[i]
+    if not is_cue_lemma(lemma(tok), beliefs):
+        return False
+    first = doc.sentences[tok.sentence].first_token
+    if tok.text[:1].isupper() and i > first:
+        return False          # "the United States", "Reporting Act": names, not verbs
+    if i - 2 >= first and doc.tokens[i - 1].text.lower() == "to" and tag(doc.tokens[i - 2]) == "NOUN":
+        return False          # "a way to report profits", "a program to show": purpose, not speech
+    if tag(tok) in ("VERB", "X"):
+        return True
+    # Taggers mislabel verbs of saying as nouns ("Girling argues"); an inflected form is a verb,
+    # a bare one ("the report", "a call") is taken at the tagger's word, and so is one inside a
+    # noun phrase ("the states").
+    before = tag(doc.tokens[i - 1]) if i > first else ""
+    return (tag(tok) in ("NOUN", "PROPN", "ADJ") and tok.text.lower() != base_form(tok.text)
+            and before not in ("DET", "ADJ", "ADP", "NUM"))
 
 
 def char_span(doc: Document, first: int, last: int) -> tuple[int, int]:
