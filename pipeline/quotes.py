@@ -105,7 +105,7 @@ def _verb_cue(doc: Document, i: int, lo: int, hi: int) -> Cue:
             j = np[1]
     inverted = False
     before = doc.tokens[i - 1].text if i > lo else ""
-    if (before == "," or before in CLOSERS or i == lo) and verb not in cues.ADDRESSEE:
+    if (before == "," or before in CLOSERS or i == lo) and verb not in cues.ADDRESSEE | cues.OBJECT | cues.NAMING:
         # "…, said a spokesperson." — the speaker follows the cue.
         np = np_right(doc, j, hi)
         # '…," wrote Cameron Easley for Morning Consult.' — a name, then punctuation or a preposition
