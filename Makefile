@@ -9,7 +9,7 @@ OUT     := data/processed
 GOLD    := ../shared/gold
 QUOTES  := $(BIN)/quotes
 
-.PHONY: setup sentences quotes attribute dataset show test eval bench models models-eval clean
+.PHONY: setup sentences quotes attribute dataset show test eval bench models confidence-model models-eval clean
 
 setup: $(QUOTES)
 
@@ -30,7 +30,7 @@ $(INTERIM)/sentences.docs.jsonl.gz: $(wildcard $(RAW)/*) pipeline/inputs.py pipe
 $(INTERIM)/quotes.docs.jsonl.gz: $(INTERIM)/sentences.docs.jsonl.gz pipeline/marks.py pipeline/quotes.py pipeline/cues.py pipeline/tokens.py
 	$(QUOTES) stage quotes $< --out $@
 
-$(INTERIM)/attributed.docs.jsonl.gz: $(INTERIM)/quotes.docs.jsonl.gz pipeline/attribute.py
+$(INTERIM)/attributed.docs.jsonl.gz: $(INTERIM)/quotes.docs.jsonl.gz pipeline/attribute.py pipeline/confidence.py pipeline/models/confidence.json
 	$(QUOTES) stage attribute $< --out $@
 
 $(OUT)/quotes.parquet: $(INTERIM)/attributed.docs.jsonl.gz pipeline/write.py pipeline/schema.py
@@ -53,6 +53,12 @@ bench: | $(QUOTES)
 models: | $(QUOTES)
 	$(BIN)/pip install --quiet -e '.[train]'
 	$(BIN)/python training/train.py
+
+# The quotation confidence model, learned on PolNeAR train (segmenting train takes ~15 min).
+confidence-model: | $(QUOTES)
+	$(BIN)/pip install --quiet -e '.[train]'
+	$(QUOTES) stage segment $(GOLD)/polnear.train.jsonl --out build/polnear-train.docs.jsonl.gz
+	$(BIN)/python training/train_confidence.py build/polnear-train.docs.jsonl.gz
 
 models-eval: | $(QUOTES)
 	$(BIN)/python training/evaluate.py --json build/models-eval.json

@@ -195,15 +195,14 @@ def _resolve(doc: Document, q: Quote, how: str) -> None:
     mention = doc.text[q.speaker_start:q.speaker_end]
     low = mention.lower()
     words = low.split()
-    confidence = {"cue": 0.9, "colon": 0.8, "byline": 0.8}[how]
     speaker: Speaker | None
     if len(words) == 1 and words[0] in cues.PRONOUNS_PERSON | cues.PRONOUNS_GROUP:
         want = "PERSON" if words[0] in cues.PRONOUNS_PERSON else "ORG"
         speaker = _antecedent(doc, q, want)
-        q.attribution, confidence = "pronoun", confidence - 0.15
+        q.attribution = "pronoun"
     elif words and words[-1] in cues.ORG_NOMINALS and not _proper(mention):
         speaker = _organisation_for(doc, q)
-        q.attribution, confidence = "nominal", confidence - 0.2
+        q.attribution = "nominal"
     else:
         speaker = _speaker_of_span(doc, q.speaker_start, q.speaker_end)
         q.attribution = "name" if speaker and speaker.kind else "mention"
@@ -214,12 +213,11 @@ def _resolve(doc: Document, q: Quote, how: str) -> None:
     q.speaker, q.speaker_short, q.speaker_kind = speaker.name, speaker.short, speaker.kind
     q.speaker_affiliation = speaker.affiliation
     q.addressee = _addressee(doc, q)
-    q.confidence = round(confidence, 2)
 
 
 def _continue_speaker(q: Quote, previous: Quote) -> None:
     q.speaker, q.speaker_short, q.speaker_kind = previous.speaker, previous.speaker_short, previous.speaker_kind
-    q.speaker_affiliation, q.attribution, q.confidence = previous.speaker_affiliation, "continuation", 0.6
+    q.speaker_affiliation, q.attribution = previous.speaker_affiliation, "continuation"
 
 
 def _entity_in(doc: Document, start: int, end: int) -> Entity | None:

@@ -15,6 +15,7 @@ import pyarrow as pa
 from . import __version__, interim, schema, write
 from .attribute import attribute
 from .clean import clean
+from .confidence import MODEL_PATH as CONFIDENCE_MODEL, score_quotes
 from .document import Document
 from .inputs import ID_COLUMN, TEXT_COLUMN, read_documents
 from .models import ModelSource, load_pipeline, resolve
@@ -62,7 +63,8 @@ def quote_stage(doc: Document, beliefs: bool = False) -> Document:
 
 
 def attribute_stage(doc: Document) -> Document:
-    return _guarded(doc, "attribution", attribute)
+    """Speakers, then the learned confidence that drops unlikely quotations."""
+    return _guarded(doc, "attribution", lambda d: score_quotes(attribute(d)))
 
 
 def _guarded(doc: Document, what: str, stage: Callable[[Document], Document]) -> Document:
@@ -86,7 +88,7 @@ def provenance(source: ModelSource, beliefs: bool = False) -> dict:
 @lru_cache(maxsize=1)
 def _code_digest() -> str:
     digest = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.glob("*.py")):
+    for path in [*sorted(Path(__file__).parent.glob("*.py")), CONFIDENCE_MODEL]:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
 

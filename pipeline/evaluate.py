@@ -79,6 +79,22 @@ def _group(frame: pd.DataFrame) -> dict[str, list[dict]]:
     return by
 
 
+def gold_chars(article: dict) -> list[set[int]]:
+    """The trimmed characters of each gold quotation of an article."""
+    return [_chars(article["text"], q.get("segments") or [(q["start"], q["end"])]) for q in article["quotes"]]
+
+
+def matching_gold(text: str, gold: list[set[int]], start: int, end: int,
+                  cover: float = 0.5) -> tuple[int, int | None] | None:
+    """(overlap, index) of the gold quotation holding >= cover of a prediction's characters,
+    (0, None) when none does, None for a prediction with no characters left after trimming."""
+    pc = _chars(text, [(start, end)])
+    if not pc:
+        return None
+    overlap, index = max(((len(pc & gc), i) for i, gc in enumerate(gold)), default=(0, None))
+    return (overlap, index) if index is not None and overlap >= cover * len(pc) else (0, None)
+
+
 def score(gold: list[dict], predictions: pd.DataFrame, cover: float = 0.5, quote_type: str = "all") -> Scores:
     """Score one quote type ("all" for every type) of a prediction table against gold articles."""
     c: Counter = Counter()
@@ -87,16 +103,15 @@ def score(gold: list[dict], predictions: pd.DataFrame, cover: float = 0.5, quote
     for article in gold:
         text = article["text"]
         quotes = article["quotes"]
-        gold_chars = [_chars(text, q.get("segments") or [(q["start"], q["end"])]) for q in quotes]
+        chars = gold_chars(article)
         keep = [i for i, q in enumerate(quotes) if quote_type == "all" or q.get("type") == quote_type]
         preds = pred.get(str(article["doc_id"]), [])
         assigned: dict[int, list[tuple[int, int]]] = defaultdict(list)
         for j, p in enumerate(preds):
-            pc = _chars(text, [(int(p["quote_start"]), int(p["quote_end"]))])
-            if not pc:
+            best = matching_gold(text, chars, int(p["quote_start"]), int(p["quote_end"]), cover)
+            if best is None:
                 continue
-            best = max(((len(pc & gc), i) for i, gc in enumerate(gold_chars)), default=(0, None))
-            if best[1] is not None and best[0] >= cover * len(pc):
+            if best[1] is not None:
                 assigned[best[1]].append((best[0], j))
                 if best[1] in keep:
                     c["pred"] += 1
@@ -113,7 +128,7 @@ def score(gold: list[dict], predictions: pd.DataFrame, cover: float = 0.5, quote
             c["gold_spk"] += has_speaker
             got = assigned.get(i, [])
             gold_speaker = text[q["speaker_start"]:q["speaker_end"]] if has_speaker else None
-            if not gold_chars[i] or sum(o for o, _ in got) < cover * len(gold_chars[i]):
+            if not chars[i] or sum(o for o, _ in got) < cover * len(chars[i]):
                 misses.append(Miss(article["doc_id"], "missed", text[q["start"]:q["end"]], gold_speaker, None, None))
                 continue
             c["found"] += 1

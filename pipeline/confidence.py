@@ -1,0 +1,73 @@
+"""Stage 5, confidence: how likely each attributed quotation is to be one that news
+annotators mark, from a logistic model learned on PolNeAR train
+(`training/train_confidence.py`). Quotations under the model's threshold are dropped:
+under the evaluation's rules a false quotation costs precision in every quote type."""
+from __future__ import annotations
+
+import json
+import math
+from bisect import bisect_left
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from .document import Document, Quote
+from .tokens import cue_verb, tag
+
+MODEL_PATH = Path(__file__).parent / "models" / "confidence.json"
+_MARKS = re.compile(r"[\"“”«»]|(?<!\w)['‘]|['’](?!\w)")
+
+
+def token_starts(doc: Document) -> list[int]:
+    return [t.start for t in doc.tokens]
+
+
+def features(doc: Document, q: Quote, starts: list[int]) -> dict[str, float]:
+    """What the model sees of a quotation (`starts` from token_starts): its kind, cue,
+    speaker and shape."""
+    tokens = doc.tokens[bisect_left(starts, q.start):bisect_left(starts, q.end)]
+    cue = cue_verb(doc.tokens[q.cue_token]) if q.cue_token is not None else "none"
+    sentence = doc.sentences[doc.sentence_at(q.start)]
+    where = "none" if q.cue_start is None else ("before" if q.cue_start < q.start else
+                                                 "after" if q.cue_start >= q.end else "inside")
+    out = {
+        f"type={q.quote_type}": 1.0,
+        f"attribution={q.attribution}": 1.0,
+        f"kind={q.speaker_kind}": 1.0,
+        f"cue={cue}": 1.0,
+        f"cue_at={where}": 1.0,
+        f"type={q.quote_type}|cue_at={where}": 1.0,
+        f"inverted={q.cue_inverted}": 1.0,
+        f"first={tag(tokens[0]) if tokens else 'none'}": 1.0,
+        f"first_word={tokens[0].text.lower() if tokens and tokens[0].text.lower() in ('that', 'to') else 'other'}": 1.0,
+        f"marks={min(len(_MARKS.findall(doc.text, q.start, q.end)), 3)}": 1.0,
+        f"starts_sentence={q.start <= sentence.start + 1}": 1.0,
+        f"ends_sentence={q.end >= sentence.end - 2}": 1.0,
+        "log_tokens": math.log1p(len(tokens)),
+        "verbs": float(sum(tag(t) in ("VERB", "AUX") for t in tokens) > 0),
+    }
+    return out
+
+
+@lru_cache(maxsize=1)
+def _model() -> dict:
+    return json.loads(MODEL_PATH.read_text())
+
+
+def probability(features: dict[str, float]) -> float:
+    model = _model()
+    weights = model["weights"]
+    z = model["bias"] + sum(weights.get(k, 0.0) * v for k, v in features.items())
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def score_quotes(doc: Document) -> Document:
+    """Set every quotation's confidence and drop those under the threshold."""
+    if doc.status != "ok":
+        return doc
+    threshold = _model()["threshold"]
+    starts = token_starts(doc)
+    for q in doc.quotes:
+        q.confidence = round(probability(features(doc, q, starts)), 3)
+    doc.quotes = [q for q in doc.quotes if q.confidence >= threshold]
+    return doc
