@@ -80,6 +80,26 @@ def run_peer(path: Path) -> tuple[dict, float]:
     return json.loads(out.read_text()), usage.ru_maxrss / 1024
 
 
+def candidate_share(segmented: Path) -> tuple[float, float]:
+    """Share of tokens in sentences that could hold a quotation (a quote mark or a cue word,
+    by form, so before any tagging), alone and with the sentences next to them: what running
+    the tagger and NER only "where they can change the answer" could skip at best."""
+    sys.path.insert(0, str(ROOT))
+    from pipeline import cues, interim
+    from pipeline.tokens import CLOSERS, OPENERS
+
+    total = alone = near = 0
+    for doc in interim.load(segmented)[1]:
+        sizes = [s.last_token - s.first_token for s in doc.sentences]
+        hit = [any(t.text in OPENERS or t.text in CLOSERS or t.text.lower() == "according"
+                   or cues.is_cue_lemma(t.text, beliefs=True) for t in doc.tokens[s.first_token:s.last_token])
+               for s in doc.sentences]
+        total += sum(sizes)
+        alone += sum(n for n, h in zip(sizes, hit) if h)
+        near += sum(n for k, n in enumerate(sizes) if any(hit[max(k - 1, 0):k + 2]))
+    return alone / max(total, 1), near / max(total, 1)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", default="200,2000", help="comma-separated corpus sizes")
@@ -108,6 +128,9 @@ def main() -> None:
                 work = max(seconds - (load if loads_models else 0.0), 1e-9)
                 print(f"{n:>8} {name:<22} {seconds:>8.1f} {chars / seconds:>9.0f} {chars / work:>9.0f} "
                       f"{n / seconds:>7.1f} {rss:>11.0f}", flush=True)
+            alone, near = candidate_share(seg)
+            print(f"{'':>8} tokens in sentences with a quote mark or cue word: {alone:.0%} "
+                  f"({near:.0%} with the sentences next to them)")
             if args.peer:
                 ours = chars / max(seconds - load, 1e-9)      # the build, the last step above
                 peer, rss = run_peer(path)
