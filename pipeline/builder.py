@@ -77,8 +77,9 @@ def _guarded(doc: Document, what: str, stage: Callable[[Document], Document]) ->
 
 
 def provenance(source: ModelSource, beliefs: bool = False) -> dict:
-    """What made a build: versions, models, the package's code and the settings. It is part of
-    every partition's fingerprint, so a rerun after any of them changed redoes the work."""
+    """What made a build: versions, models, the package's code (with its confidence model) and
+    the settings. It is part of every partition's fingerprint, so a rerun after any of them
+    changed redoes the work."""
     import stanza
 
     return {"pipeline_version": __version__, "code": _code_digest(), "stanza_version": stanza.__version__,
