@@ -86,7 +86,7 @@ def _mention_of_verb(doc: Document, i: int, inverted: bool) -> tuple[int, int] |
         main = next((k for k in range(i - 2, lo - 1, -1)
                      if tag(doc.tokens[k]) == "VERB" and cues.is_cue_lemma(lemma(doc.tokens[k]))), None)
         found = main is not None and (_mention_of_verb(doc, main, False) or _mention_of_verb(doc, main, True))
-        return found or _sentence_subject(doc, lo, i)
+        return found or _subject_of_last_verb(doc, lo, i - 1) or _sentence_subject(doc, lo, i)
     j = _before_verb_group(doc, i, lo)
     if j > lo and j < i and tag(doc.tokens[j - 1]) == "VERB" and doc.tokens[j].text.lower() == "to":
         # "Trump refused to explain how …", "declined to say": the subject of the first verb.
@@ -127,6 +127,14 @@ def _before_parenthesis(doc: Document, j: int, lo: int) -> int:
         opening = next((k for k in range(j - 2, lo - 1, -1) if doc.tokens[k].text == "("), None)
         return opening if opening is not None else j
     return j
+
+
+def _subject_of_last_verb(doc: Document, lo: int, hi: int) -> tuple[int, int] | None:
+    """The noun phrase right before the last verb in [lo, hi): "In a speech earlier in the day,
+    Trump attacked Clinton …, saying" → Trump."""
+    verb = next((k for k in range(hi - 1, lo, -1) if tag(doc.tokens[k]) == "VERB"), None)
+    span = np_left(doc, verb, lo) if verb is not None else None
+    return _mention_chars(doc, span) if span else None
 
 
 def _sentence_subject(doc: Document, lo: int, hi: int) -> tuple[int, int] | None:
