@@ -254,14 +254,14 @@ def find_quotes(doc: Document, beliefs: bool = False) -> Document:
                 if cue.content[1] > outer.start:
                     outer.end = min(outer.end, cue.content[1])
                 continue
+            inside = [m for m in marked if cue.content and cue.content[0] <= m.start and m.end <= cue.content[1] + 1]
+            if any(m.start <= c_tok.start < m.end for m in marked):
+                continue          # a cue word inside a quotation is part of what was said
             if outer is not None and cue.content:
                 # "X said …, arguing that …": a second report starts at the comma.
                 split = _report_break(doc, cue.token)
                 if split is not None and doc.tokens[split].start > outer.start:
                     outer.end = doc.tokens[split - 1].end
-            inside = [m for m in marked if cue.content and cue.content[0] <= m.start and m.end <= cue.content[1] + 1]
-            if any(m.start <= c_tok.start < m.end for m in marked):
-                continue          # a cue word inside a quotation is part of what was said
             if cue.content is None:
                 # 'called the numbers "alarming"', 'described Trump as a "spoiled brat"': the quoted
                 # words in the verb's object are what was said.

@@ -1,6 +1,7 @@
 """Attribution routes on small adversarial articles: inversion, appositives, according to,
 colon introductions, split quotes, continuing speakers and pronouns, titles and party tags
-between a quotation and its cue, time words after the cue, a byline after a paragraph break, dash bylines."""
+between a quotation and its cue, time words after the cue, a byline after a paragraph break, dash bylines,
+the nearest of two cues, a participle after a verb that is not a cue, a second report after a comma."""
 import json
 
 import pytest
@@ -27,6 +28,11 @@ ARTICLES = {
     "on_tuesday_said": 'The union leader Maria Lopez on Tuesday said the wards were full all week.\n',
     "byline_after_break": 'Maria Lopez said the wards were full.\n\n"Nobody came to help us at all, not once."\n\n'
                           'John Smith reported from the hospital.\n',
+    "asked_then_said": 'Asked about the wards, Maria Lopez said, "Nobody came to help us at all, not once."\n',
+    "arguing_that": 'Maria Lopez said the wards were full, arguing that the board had ignored every warning.\n',
+    "saying_after_other_verb": 'In a speech at the hospital on Monday, Maria Lopez attacked the board for its cuts, '
+                               'saying, "Nobody came to help us at all, not once."\n',
+    "said_colon": 'Said Maria Lopez: "Nobody came to help us at all, not once."\n',
 }
 
 
@@ -71,3 +77,8 @@ def test_participle_takes_the_main_verbs_speaker(quotes):
 
 def test_a_clause_of_the_writers_own_is_not_reported_speech(quotes):
     assert list(quotes[quotes.doc_id == "writers_clause"].quote_text) == ["the wards were full"]
+
+
+def test_a_participle_report_after_a_comma_is_a_second_quotation(quotes):
+    assert sorted(quotes[quotes.doc_id == "arguing_that"].quote_text) == [
+        "the board had ignored every warning", "the wards were full"]
