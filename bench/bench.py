@@ -20,6 +20,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from pipeline import cues, interim
+from pipeline.tokens import CLOSERS, OPENERS
+
 ROOT = Path(__file__).resolve().parents[1]
 TRAIN = ROOT.parent / "shared" / "gold" / "polnear.train.jsonl"
 QUOTES = [sys.executable, "-m", "pipeline.cli"]
@@ -84,10 +87,6 @@ def candidate_share(segmented: Path) -> tuple[float, float]:
     """Share of tokens in sentences that could hold a quotation (a quote mark or a cue word,
     by form, so before any tagging), alone and with the sentences next to them: what running
     the tagger and NER only "where they can change the answer" could skip at best."""
-    sys.path.insert(0, str(ROOT))
-    from pipeline import cues, interim
-    from pipeline.tokens import CLOSERS, OPENERS
-
     total = alone = near = 0
     for doc in interim.load(segmented)[1]:
         sizes = [s.last_token - s.first_token for s in doc.sentences]

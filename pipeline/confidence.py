@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import json
 import math
-from bisect import bisect_left
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from pathlib import Path
 
@@ -30,7 +30,7 @@ def features(doc: Document, q: Quote, starts: list[int]) -> dict[str, float]:
     sentence = doc.sentences[doc.sentence_at(q.start)]
     where = "none" if q.cue_start is None else ("before" if q.cue_start < q.start else
                                                  "after" if q.cue_start >= q.end else "inside")
-    out = {
+    return {
         f"type={q.quote_type}": 1.0,
         f"attribution={q.attribution}": 1.0,
         f"kind={q.speaker_kind}": 1.0,
@@ -44,9 +44,8 @@ def features(doc: Document, q: Quote, starts: list[int]) -> dict[str, float]:
         f"starts_sentence={q.start <= sentence.start + 1}": 1.0,
         f"ends_sentence={q.end >= sentence.end - 2}": 1.0,
         "log_tokens": math.log1p(len(tokens)),
-        "verbs": float(sum(tag(t) in ("VERB", "AUX") for t in tokens) > 0),
+        "verbs": float(any(tag(t) in ("VERB", "AUX") for t in tokens)),
     }
-    return out
 
 
 @lru_cache(maxsize=1)

@@ -35,7 +35,7 @@ _GUESS = {word: upos for upos, words in _CLOSED.items() for word in words.split(
 def tag(tok: Token) -> str:
     """UPOS, or a guess from the surface when the loaded models give no POS."""
     text = tok.text
-    if text in CLOSERS or set(text) <= _QUOTE_MARKS:
+    if not text[:1].isalnum() and (text in CLOSERS or set(text) <= _QUOTE_MARKS):
         return "PUNCT"        # taggers call a run of marks ('”, ?”) anything, even a verb
     if tok.upos:
         return tok.upos
@@ -113,8 +113,8 @@ def _np_tag(doc: Document, k: int) -> str:
     """The tag of token k, except that a capitalised word next to a proper noun inside a
     sentence is part of the name ("said Quentin Kidd", with Kidd mistagged as a verb)."""
     tok = doc.tokens[k]
-    if tok.text in OPENERS or tok.text in CLOSERS or tok.text.startswith(("''", '"', "“", "”")):
-        return "PUNCT"        # quote marks, alone or stuck to a word (''total), never name anyone
+    if tok.text.startswith(("''", '"', "“", "”")):
+        return "PUNCT"        # quote marks stuck to a word (''total) never name anyone; alone, tag() says PUNCT
     own = tag(tok)
     if own in NP_TAGS or not tok.text[:1].isupper() or not tok.text.isalpha():
         return own
