@@ -37,7 +37,7 @@ def build(
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder for quotes.parquet and documents.parquet.")] = Path("data/processed"),
     models: ModelsOption = None,
     beliefs: Annotated[bool, typer.Option(help="Also extract beliefs and intentions (X believes/wants that ...).")] = False,
-    batch_size: Annotated[int, typer.Option(help="Documents per Stanza call.")] = 16,
+    batch_size: Annotated[int, typer.Option(help=f"Documents per Stanza call at most (a call also stops at {builder.BATCH_CHARS:,} characters).")] = 16,
     partition_size: Annotated[int, typer.Option(help="Documents per output part (the unit of resume).")] = builder.PARTITION_SIZE,
     engine: Annotated[str, typer.Option(help="local (this machine) or dask.")] = "local",
     workers: Annotated[int, typer.Option(help="Worker processes, each loading the models once.")] = 1,

@@ -13,6 +13,8 @@ import pytest
 
 import pipeline
 from conftest import DEV_GOLD, read_jsonl
+from pipeline import builder
+from pipeline.document import Document
 
 
 @pytest.fixture(scope="module")
@@ -86,3 +88,15 @@ def test_kill_9_leaves_no_partial_output_and_rerun_completes(dev_subset, plain, 
     rerun = pipeline.load_quotes(out)
     expected = pipeline.load_quotes(plain)
     pd.testing.assert_frame_equal(rerun, expected)
+
+
+def test_stanza_calls_are_capped_by_characters():
+    """A worker's memory follows the characters of one Stanza call, so no call gets more
+    than BATCH_CHARS unless a single article is longer; order and documents are kept."""
+    docs = [Document(a["doc_id"], a["text"]) for a in read_jsonl(DEV_GOLD)]
+    batches = list(builder._stanza_batches(docs, 16))
+    assert [d.doc_id for b in batches for d in b] == [d.doc_id for d in docs]
+    for batch in batches:
+        assert len(batch) <= 16
+        assert len(batch) == 1 or sum(len(d.text) for d in batch) <= builder.BATCH_CHARS
+    assert len(batches) > len(docs) / 16 + 1   # the cap, not the count, splits dev
