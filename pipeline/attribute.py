@@ -18,6 +18,8 @@ from .tokens import CLOSERS, SKIP_BEFORE_CUE, char_span, cue_verb, is_adverb, is
 _SMALL_WORDS = {"of", "for", "and", "the", "on", "in", "to", "at", "de"}
 _DETERMINERS = ("the ", "a ", "an ")
 _CONTINUATION_PARAGRAPHS = 2
+# What sets off a participle that reports for the clause's subject: ", saying", "before asking".
+_BEFORE_PARTICIPLE = frozenset({",", "before", "after", "while", "when"})
 _DASH_BYLINE = re.compile(r"[ \t\u00a0]*[―—–-][ \t\u00a0]*")
 
 
@@ -80,13 +82,19 @@ def _mention_of_verb(doc: Document, i: int, inverted: bool) -> tuple[int, int] |
         span = np_right(doc, i + 1, hi)
         if span:
             return _mention_chars(doc, span)
-    if doc.tokens[i].text.lower().endswith("ing") and i > lo and doc.tokens[i - 1].text == ",":
+    if doc.tokens[i].text.lower().endswith("ing") and i > lo and doc.tokens[i - 1].text.lower() in _BEFORE_PARTICIPLE:
         # '"…," Chaffetz said in a statement, adding that …': the speaker of the main verb;
-        # "The Home Office has defended the system, saying that …": the clause's subject.
+        # "The Home Office has defended the system, saying that …", "Blige sings to Clinton
+        # before asking her, …": the clause's subject.
         main = next((k for k in range(i - 2, lo - 1, -1)
                      if tag(doc.tokens[k]) == "VERB" and cues.is_cue_lemma(lemma(doc.tokens[k]))), None)
         found = main is not None and (_mention_of_verb(doc, main, False) or _mention_of_verb(doc, main, True))
         return found or _subject_of_last_verb(doc, lo, i - 1) or _sentence_subject(doc, lo, i)
+    return _subject(doc, i, lo)
+
+
+def _subject(doc: Document, i: int, lo: int) -> tuple[int, int] | None:
+    """The subject mention of the verb at token i, not reaching below token lo."""
     j = _before_verb_group(doc, i, lo)
     if j > lo and j < i and tag(doc.tokens[j - 1]) == "VERB" and doc.tokens[j].text.lower() == "to":
         # "Trump refused to explain how …", "declined to say": the subject of the first verb.
@@ -106,6 +114,9 @@ def _mention_of_verb(doc: Document, i: int, inverted: bool) -> tuple[int, int] |
     if span and span[0] - 1 > lo and tag(doc.tokens[span[0] - 1]) == "ADP" and _is_time(doc, span):
         # "The Times on Saturday wrote", "a panel in 2001 found": the subject is before the time.
         span = np_left(doc, span[0] - 1, lo)
+    elif span and span[0] - 2 > lo and tag(doc.tokens[span[0] - 1]) == "ADP" and _is_participle(doc, span[0] - 2):
+        # "Protesters marching through the streets chanted": the noun before the participle.
+        span = np_left(doc, span[0] - 2, lo) or span
     return _mention_chars(doc, span) if span else None
 
 
@@ -132,9 +143,22 @@ def _before_parenthesis(doc: Document, j: int, lo: int) -> int:
 def _subject_of_last_verb(doc: Document, lo: int, hi: int) -> tuple[int, int] | None:
     """The noun phrase right before the last verb in [lo, hi): "In a speech earlier in the day,
     Trump attacked Clinton …, saying" → Trump."""
-    verb = next((k for k in range(hi - 1, lo, -1) if tag(doc.tokens[k]) == "VERB"), None)
-    span = np_left(doc, verb, lo) if verb is not None else None
-    return _mention_chars(doc, span) if span else None
+    verb = next((k for k in range(hi - 1, lo, -1) if _clause_verb(doc, k)), None)
+    return _subject(doc, verb, lo) if verb is not None else None
+
+
+def _clause_verb(doc: Document, k: int) -> bool:
+    """A verb with a subject of its own: not "to unseal", not "Obama's go-it-alone approach",
+    and an -ing form only after an auxiliary ("is saying", not "Trump's persistent sniffing")."""
+    before = doc.tokens[k - 1]
+    if tag(doc.tokens[k]) != "VERB" or before.text.lower() in ("to", "'s", "’s"):
+        return False
+    return not _is_participle(doc, k) or tag(before) == "AUX"
+
+
+def _is_participle(doc: Document, k: int) -> bool:
+    return tag(doc.tokens[k]) == "VERB" and doc.tokens[k].text.lower().endswith("ing")
+
 
 
 def _sentence_subject(doc: Document, lo: int, hi: int) -> tuple[int, int] | None:
@@ -152,7 +176,12 @@ def _mention_chars(doc: Document, span: tuple[int, int]) -> tuple[int, int]:
     start, end = char_span(doc, *span)
     for ent in doc.entities:
         if ent.label == "PERSON" and start <= ent.start and ent.end <= end and ent.end >= end - 3:
-            return ent.start, ent.end
+            first = ent.start
+            # NER splits a hyphenated name ("Douglas Holtz" + "Eakin"): take every part.
+            while part := next((e for e in doc.entities if e.label == "PERSON" and start <= e.start
+                                and e.end == first - 1 and doc.text[e.end] == "-"), None):
+                first = part.start
+            return first, ent.end
     return start, end
 
 

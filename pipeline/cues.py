@@ -11,14 +11,14 @@ declare acknowledge claim insist warn reply respond state recall conclude admit 
 deny predict promise pledge vow urge assert contend complain emphasize emphasise stress observe
 remark reveal mention comment caution concede estimate indicate allege maintain boast joke quip
 shout tout agree disclose proclaim retort counter charge propose inform assure advise remind
-recount lament speculate hint post reiterate answer read
+recount lament speculate hint post reiterate answer read sing
 demand call criticize criticise accuse praise blame dismiss question defend signal
 show find chant yell scream exclaim bark denounce decry blast mock cite
 """.split())
 
 # Verbs that report speech only next to a quotation ('"…," he continued', 'answered: "…"'),
 # not before a clause ("we continue to work", "answered questions").
-QUOTATION_ONLY = frozenset("continue answer".split())
+QUOTATION_ONLY = frozenset("continue answer sing".split())
 
 # Verbs of belief and intention; PolNeAR annotates these too (a setting, see attribute).
 BELIEF = frozenset("think believe know hope fear feel expect worry doubt want wish".split())
@@ -59,7 +59,8 @@ representative official officials aide aides source sources""".split())
 
 _IRREGULAR = {"say": ["said"], "tell": ["told"], "write": ["wrote", "written"], "think": ["thought"],
               "know": ["knew", "known"], "feel": ["felt"], "find": ["found"], "show": ["shown"],
-              "admit": ["admitted", "admitting"], "quip": ["quipped", "quipping"]}
+              "admit": ["admitted", "admitting"], "quip": ["quipped", "quipping"],
+              "sing": ["sang", "sung"]}
 
 
 def _forms(verb: str) -> set[str]:

@@ -182,11 +182,11 @@ def _attribution_only(doc: Document, first: int, cue: int, inverted: bool) -> bo
     """Tokens between an attribution's comma and its cue are just the speaker, perhaps with an
     appositive: "…, the mayor has said", "…," Claude Knights, from the charity Kidscape, told."""
     between = _without_asides(doc.tokens[first:cue])
-    while between and tag(between[-1]) in ("AUX", "ADV", "PART"):
+    while between and (tag(between[-1]) in ("AUX", "ADV", "PART") or is_adverb(between[-1])):
         between = between[:-1]
     if between and between[-1].text == ",":
         commas = [n for n, t in enumerate(between[:-1]) if t.text == ","]
-        if not commas or len(between) - commas[-1] > 16:
+        if not commas or len(between) - commas[-1] > 20:
             return False
         between = between[:commas[-1]]
     if not between:
@@ -248,6 +248,8 @@ def find_quotes(doc: Document, beliefs: bool = False) -> Document:
         reported = [c.content for c in sentence_cues if c.content]
         for cue in sentence_cues:
             c_tok = doc.tokens[cue.token]
+            if any(m.start <= c_tok.start < m.end for m in marked):
+                continue          # a cue word inside a quotation is part of what was said
             outer = next((q for q in forward if q.start <= c_tok.start < q.end), None)
             if outer is not None and cue.content and not cue.forward:
                 # "X said …, the BBC reports": the outlet's tail is not part of what X said.
@@ -255,8 +257,6 @@ def find_quotes(doc: Document, beliefs: bool = False) -> Document:
                     outer.end = min(outer.end, cue.content[1])
                 continue
             inside = [m for m in marked if cue.content and cue.content[0] <= m.start and m.end <= cue.content[1] + 1]
-            if any(m.start <= c_tok.start < m.end for m in marked):
-                continue          # a cue word inside a quotation is part of what was said
             if outer is not None and cue.content:
                 # "X said …, arguing that …": a second report starts at the comma.
                 split = _report_break(doc, cue.token)

@@ -27,7 +27,7 @@ _CLOSED = {
            "against among without within via per",
     "CCONJ": "and or but nor",
     "SCONJ": "because while although if whether when",
-    "ADV": "also not never already still just later then now again too only even recently previously once",
+    "ADV": "also not never already still just later then now again too only even recently previously once further",
 }
 _GUESS = {word: upos for upos, words in _CLOSED.items() for word in words.split()}
 
@@ -98,7 +98,14 @@ def np_right(doc: Document, start: int, high: int) -> tuple[int, int] | None:
 def _inside_np(doc: Document, k: int, low: int) -> bool:
     """Token k can stand inside a noun phrase that reaches no lower than token `low`."""
     return (_np_tag(doc, k) in NP_TAGS - {"PRON"} or doc.tokens[k].text in ("'s", "’s", "&")
-            or _title_period(doc, k, low))
+            or _title_period(doc, k, low) or _joiner(doc, k))
+
+
+def _joiner(doc: Document, k: int) -> bool:
+    """A slash or hyphen the tokenizer split out of one word: "9/11 widow", "D-Va"."""
+    tokens = doc.tokens
+    return (tokens[k].text in ("/", "-") and 0 < k < len(tokens) - 1
+            and tokens[k - 1].end == tokens[k].start and tokens[k].end == tokens[k + 1].start)
 
 
 def _title_period(doc: Document, k: int, low: int) -> bool:
@@ -140,8 +147,13 @@ def is_cue(doc: Document, i: int, beliefs: bool = False) -> bool:
     # a bare one ("the report", "a call") is taken at the tagger's word, and so is one inside a
     # noun phrase ("the states").
     before = tag(doc.tokens[i - 1]) if i > first else ""
-    return (tag(tok) in ("NOUN", "PROPN", "ADJ") and tok.text.lower() != base_form(tok.text)
-            and before not in ("DET", "ADJ", "ADP", "NUM"))
+    if tag(tok) not in ("NOUN", "PROPN", "ADJ"):
+        return False
+    if tok.text.lower() != base_form(tok.text):
+        return before not in ("DET", "ADJ", "ADP", "NUM")
+    # A bare form closing an attribution after a quotation: '…,” the article read.'
+    return (i + 1 < len(doc.tokens) and doc.tokens[i + 1].text in (".", ",") and before in ("NOUN", "PROPN")
+            and any(t.text in CLOSERS for t in doc.tokens[max(first, i - 5):i - 1]))
 
 
 def char_span(doc: Document, first: int, last: int) -> tuple[int, int]:

@@ -1,7 +1,8 @@
 """Attribution routes on small adversarial articles: inversion, appositives, according to,
 colon introductions, split quotes, continuing speakers and pronouns, titles and party tags
 between a quotation and its cue, time words after the cue, a byline after a paragraph break, dash bylines,
-the nearest of two cues, a participle after a verb that is not a cue, a second report after a comma."""
+the nearest of two cues, a participle after a verb that is not a cue (past a gerund, an infinitive,
+"before"), a second report after a comma, a subject before a participle phrase, "9/11 widow"."""
 import json
 
 import pytest
@@ -33,6 +34,15 @@ ARTICLES = {
     "saying_after_other_verb": 'In a speech at the hospital on Monday, Maria Lopez attacked the board for its cuts, '
                                'saying, "Nobody came to help us at all, not once."\n',
     "said_colon": 'Said Maria Lopez: "Nobody came to help us at all, not once."\n',
+    "gerund_then_participle": 'Maria Lopez, a nurse at the hospital, poked at the board\'s persistent dithering during '
+                              'the meeting, tweeting, "Nobody came to help us at all, not once."\n',
+    "before_asking": 'Maria Lopez waved to the crowd before asking, "Where do we go from here, all of us?"\n',
+    "infinitive_then_participle": 'Maria Lopez implored the board to reopen the ward, arguing that nobody had come '
+                                  'to help.\n',
+    "marching_through": 'Maria Lopez marching through the streets chanted, "We will not back down, not this year."\n',
+    "numbered_title": '"We will not back down, not this year," said 9/11 widow Maria Lopez.\n',
+    "adverb_before_cue": 'Maria Lopez wrote to the board.\n\n"We will not back down, not this year," she further '
+                         'wrote.\n',
 }
 
 
