@@ -18,6 +18,7 @@ from .tokens import CLOSERS, SKIP_BEFORE_CUE, char_span, cue_verb, is_adverb, is
 _SMALL_WORDS = {"of", "for", "and", "the", "on", "in", "to", "at", "de"}
 _DETERMINERS = ("the ", "a ", "an ")
 _CONTINUATION_PARAGRAPHS = 2
+AUTHOR = "the author"      # the speaker of first-person narration outside any quotation
 # What sets off a participle that reports for the clause's subject: ", saying", "before asking".
 _BEFORE_PARTICIPLE = frozenset({",", "before", "after", "while", "when"})
 _DASH_BYLINE = re.compile(r"[ \t\u00a0]*[―—–-][ \t\u00a0]*")
@@ -100,8 +101,9 @@ def _subject(doc: Document, i: int, lo: int) -> tuple[int, int] | None:
         # "Trump refused to explain how …", "declined to say": the subject of the first verb.
         j = _before_verb_group(doc, j - 1, lo)
     if j > lo and doc.tokens[j - 1].text.lower() in ("and", "but"):
-        # "Roberts bemoaned the unrest and said …": the subject of the first verb.
-        return _sentence_subject(doc, lo, i)
+        # "Roberts bemoaned the unrest and said …", "In my early 20s, …, I laughed and said":
+        # the subject of the first verb.
+        return _sentence_subject(doc, lo, i) or _subject_of_last_verb(doc, lo, j - 1)
     j = _before_parenthesis(doc, j, lo)
     if j > lo and doc.tokens[j - 1].text == ",":
         # An appositive between subject and cue: "Claude Knights, from the charity Kidscape, told".
@@ -233,7 +235,10 @@ def _resolve(doc: Document, q: Quote, how: str) -> None:
     low = mention.lower()
     words = low.split()
     speaker: Speaker | None
-    if len(words) == 1 and words[0] in cues.PRONOUNS_PERSON | cues.PRONOUNS_GROUP:
+    if len(words) == 1 and words[0] in cues.FIRST_PERSON:
+        speaker = _first_person(doc, q)
+        q.attribution = "pronoun"
+    elif len(words) == 1 and words[0] in cues.PRONOUNS_PERSON | cues.PRONOUNS_GROUP:
         want = "PERSON" if words[0] in cues.PRONOUNS_PERSON else "ORG"
         speaker = _antecedent(doc, q, want)
         q.attribution = "pronoun"
@@ -339,6 +344,15 @@ def _antecedent(doc: Document, q: Quote, kind: str) -> Speaker | None:
     for ent in reversed([e for e in doc.entities if e.end <= q.speaker_start and e.label == kind]):
         return _canonical(doc, ent)
     return None
+
+
+def _first_person(doc: Document, q: Quote) -> Speaker:
+    """"I", "we": the speaker of the quotation they stand in, else the article's own author
+    (an op-ed writer's "I laughed and said" is not the last person quoted)."""
+    for other in doc.quotes:
+        if other is not q and other.speaker is not None and other.start <= q.speaker_start < other.end:
+            return Speaker(other.speaker, other.speaker_short, other.speaker_kind, other.speaker_affiliation)
+    return Speaker(AUTHOR, AUTHOR, None)
 
 
 def _organisation_for(doc: Document, q: Quote) -> Speaker | None:

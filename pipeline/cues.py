@@ -48,7 +48,8 @@ president vice mayor judge justice prof professor gen general col lt sgt officer
 campaigner activist spokesman spokeswoman spokesperson candidate chairman chairwoman secretary minister
 director rev former state sheriff attorney commissioner councilman councilwoman speaker leader""".split())
 
-PRONOUNS_PERSON = frozenset("he she him her i we".split())
+PRONOUNS_PERSON = frozenset("he she him her".split())
+FIRST_PERSON = frozenset("i we me us".split())
 PRONOUNS_GROUP = frozenset("they it".split())
 
 # Heads of nominal mentions that stand for an organisation in the context.

@@ -8,6 +8,7 @@ import json
 import pytest
 
 import pipeline
+from pipeline import attribute
 
 ARTICLES = {
     "inverted": '"We will not back down," said Maria Lopez, the union leader.\n',
@@ -43,14 +44,19 @@ ARTICLES = {
     "numbered_title": '"We will not back down, not this year," said 9/11 widow Maria Lopez.\n',
     "adverb_before_cue": 'Maria Lopez wrote to the board.\n\n"We will not back down, not this year," she further '
                          'wrote.\n',
+    "and_said_after_opening": 'In the spring, when the board met, Maria Lopez laughed and said, "Nobody came to help '
+                              'us at all, not once."\n',
 }
+# First-person narration: the writer, not the last person named.
+NARRATED = {"first_person": 'Maria Lopez runs the ward.\n\nIn the spring, when the board met, I laughed and said, '
+                            '"Nobody came to help us at all, not once."\n'}
 
 
 @pytest.fixture(scope="module")
 def quotes(tmp_path_factory):
     folder = tmp_path_factory.mktemp("attribution")
     path = folder / "articles.jsonl"
-    path.write_text("".join(json.dumps({"doc_id": k, "text": v}) + "\n" for k, v in ARTICLES.items()))
+    path.write_text("".join(json.dumps({"doc_id": k, "text": v}) + "\n" for k, v in {**ARTICLES, **NARRATED}.items()))
     pipeline.build([path], folder / "out")
     return pipeline.load_quotes(folder / "out")
 
@@ -92,3 +98,8 @@ def test_a_clause_of_the_writers_own_is_not_reported_speech(quotes):
 def test_a_participle_report_after_a_comma_is_a_second_quotation(quotes):
     assert sorted(quotes[quotes.doc_id == "arguing_that"].quote_text) == [
         "the board had ignored every warning", "the wards were full"]
+
+
+def test_first_person_narration_is_the_author(quotes):
+    rows = quotes[quotes.doc_id == "first_person"]
+    assert list(rows.speaker_mention) == ["I"] and list(rows.speaker) == [attribute.AUTHOR], rows
