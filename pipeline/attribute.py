@@ -194,15 +194,25 @@ def _mention_from_context(doc: Document, q: Quote, previous: Quote | None) -> tu
     if byline is not None:
         return byline, "byline"
     si = doc.sentence_at(q.start)
-    if si > 0:
-        prev = doc.sentences[si - 1]
-        tail = doc.text[prev.start:q.start].rstrip()
-        if tail.endswith(":"):
-            for t in range(prev.last_token - 1, prev.first_token - 1, -1):
+    sent = doc.sentences[si]
+    # "X said:" or "Sanders made the following comment:" right before the quotation, in its
+    # own sentence or the one before.
+    intro = sent if doc.text[sent.start:q.start].strip() else (doc.sentences[si - 1] if si > 0 else None)
+    if intro is not None and doc.text[intro.start:q.start].rstrip().endswith(":"):
+        lo = intro.first_token
+        colon = next(t for t in range(min(intro.last_token, len(doc.tokens)) - 1, lo - 1, -1)
+                     if doc.tokens[t].end <= q.start)
+        # '"… I'm going to read you the question: “…”': an introduction inside someone's
+        # quotation is theirs; the quotation continues their words.
+        if not any(o.start < doc.tokens[colon].start < o.end for o in doc.quotes if o is not q):
+            for t in range(colon - 1, lo - 1, -1):
                 if is_cue(doc, t):
                     q.cue_token = t
                     q.cue_start, q.cue_end = doc.tokens[t].start, doc.tokens[t].end
                     return _mention_from_cue(doc, q), "colon"
+            subject = _subject_of_last_verb(doc, lo, colon)
+            if subject is not None:
+                return subject, "colon"
     if previous is not None and _paragraphs_between(doc, previous.end, q.start) <= _CONTINUATION_PARAGRAPHS:
         return (previous.speaker_start, previous.speaker_end), "continuation"
     return None, "none"

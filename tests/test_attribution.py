@@ -2,7 +2,8 @@
 colon introductions, split quotes, continuing speakers and pronouns, titles and party tags
 between a quotation and its cue, time words after the cue, a byline after a paragraph break, dash bylines,
 the nearest of two cues, a participle after a verb that is not a cue (past a gerund, an infinitive,
-"before"), a second report after a comma, a subject before a participle phrase, "9/11 widow"."""
+"before"), a second report after a comma, a subject before a participle phrase, "9/11 widow",
+"X made the following comment:"."""
 import json
 
 import pytest
@@ -44,6 +45,8 @@ ARTICLES = {
     "numbered_title": '"We will not back down, not this year," said 9/11 widow Maria Lopez.\n',
     "adverb_before_cue": 'Maria Lopez wrote to the board.\n\n"We will not back down, not this year," she further '
                          'wrote.\n',
+    "following_comment": 'On July 6, 2015, Maria Lopez made the following comment: "Nobody came to help us at all, '
+                         'not once."\n',
     "and_said_after_opening": 'In the spring, when the board met, Maria Lopez laughed and said, "Nobody came to help '
                               'us at all, not once."\n',
 }
