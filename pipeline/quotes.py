@@ -54,12 +54,17 @@ def _content_end(doc: Document, first: int, last: int) -> int:
 
 
 def _before_new_clause(doc: Document, first: int, last: int) -> int:
-    """'The IMF said it is lowering its forecast, and the downgrade is casting a shadow …': a
-    clause joined by ", and" / ", but" with a subject of its own is the writer's, not the speaker's."""
+    """Where the writer takes over from the speaker: 'The IMF said it is lowering its forecast,
+    and the downgrade is casting a shadow …' (", and"/", but" with a subject of its own), a
+    semicolon, ", although …", "— lambasting …", or "and said …" (a report of its own)."""
     for k in range(first + 2, last - 2):
-        if (doc.tokens[k].text == "," and doc.tokens[k + 1].text.lower() in ("and", "but")
-                and tag(doc.tokens[k + 2]) in ("DET", "PROPN", "PRON", "NOUN")
-                and doc.tokens[k + 2].text.lower() not in ("that", "i", "we")):
+        text, nxt, after = doc.tokens[k].text, doc.tokens[k + 1], doc.tokens[k + 2]
+        new_subject = (text == "," and nxt.text.lower() in ("and", "but")
+                       and tag(after) in ("DET", "PROPN", "PRON", "NOUN", "ADJ")
+                       and after.text.lower() not in ("that", "i", "we"))
+        if (new_subject or text == ";" or text == "," and nxt.text.lower() in ("although", "though")
+                or text in ("—", "–", "--") and tag(nxt) == "VERB" and nxt.text.lower().endswith("ing")
+                or text.lower() == "and" and is_cue(doc, k + 1)):
             return k
     return last
 

@@ -28,6 +28,8 @@ ARTICLES = {
     "adding_that": '"We will not back down," Maria Lopez said in a statement, adding that the wards were '
                    '"full to bursting."\n',
     "writers_clause": 'Maria Lopez said the wards were full, and the hospital board met on Monday to discuss it.\n',
+    "writers_semicolon": 'Maria Lopez said the wards were full; the hospital board met on Monday to discuss it.\n',
+    "writers_although": 'Maria Lopez said the wards were full, although the hospital board met on Monday.\n',
     "on_tuesday_said": 'The union leader Maria Lopez on Tuesday said the wards were full all week.\n',
     "byline_after_break": 'Maria Lopez said the wards were full.\n\n"Nobody came to help us at all, not once."\n\n'
                           'John Smith reported from the hospital.\n',
@@ -94,8 +96,9 @@ def test_participle_takes_the_main_verbs_speaker(quotes):
     assert list(rows.speaker_short) == ["Lopez"], quotes[quotes.doc_id == "adding_that"]
 
 
-def test_a_clause_of_the_writers_own_is_not_reported_speech(quotes):
-    assert list(quotes[quotes.doc_id == "writers_clause"].quote_text) == ["the wards were full"]
+@pytest.mark.parametrize("doc_id", ["writers_clause", "writers_semicolon", "writers_although"])
+def test_a_clause_of_the_writers_own_is_not_reported_speech(quotes, doc_id):
+    assert list(quotes[quotes.doc_id == doc_id].quote_text) == ["the wards were full"]
 
 
 def test_a_participle_report_after_a_comma_is_a_second_quotation(quotes):
