@@ -56,7 +56,8 @@ def _content_end(doc: Document, first: int, last: int) -> int:
 def _before_new_clause(doc: Document, first: int, last: int) -> int:
     """Where the writer takes over from the speaker: 'The IMF said it is lowering its forecast,
     and the downgrade is casting a shadow …' (", and"/", but" with a subject of its own), a
-    semicolon, ", although …", "— lambasting …", or "and said …" (a report of its own)."""
+    semicolon, ", although …", "— lambasting …", "and said …" (a report of its own), or a
+    relative clause after a noun phrase object."""
     for k in range(first + 2, last - 2):
         text, nxt, after = doc.tokens[k].text, doc.tokens[k + 1], doc.tokens[k + 2]
         new_subject = (text == "," and nxt.text.lower() in ("and", "but")
@@ -66,6 +67,8 @@ def _before_new_clause(doc: Document, first: int, last: int) -> int:
                 or text in ("—", "–", "--") and tag(nxt) == "VERB" and nxt.text.lower().endswith("ing")
                 or text.lower() == "and" and is_cue(doc, k + 1)):
             return k
+        if text == "," and nxt.text.lower() in ("which", "who") and not _has_verb(doc, first, k):
+            return k              # "acknowledged the reality of climate change, which makes him …"
     return last
 
 
