@@ -15,6 +15,9 @@ from .document import Document, Quote
 from .tokens import cue_verb, tag
 
 MODEL_PATH = Path(__file__).parent / "models" / "confidence.json"
+# Words that tell a report from narration around a quotation ("that", "when", "to say").
+_FUNCTION_WORDS = frozenset("""that to when if as while because after before but and who which not
+also then said says""".split())
 _MARKS = re.compile(r"[\"“”«»]|(?<!\w)['‘]|['’](?!\w)")
 
 
@@ -24,7 +27,7 @@ def token_starts(doc: Document) -> list[int]:
 
 def features(doc: Document, q: Quote, starts: list[int]) -> dict[str, float]:
     """What the model sees of a quotation (`starts` from token_starts): its kind, cue,
-    speaker and shape."""
+    speaker, shape and the words around it and its cue."""
     tokens = doc.tokens[bisect_left(starts, q.start):bisect_left(starts, q.end)]
     cue = cue_verb(doc.tokens[q.cue_token]) if q.cue_token is not None else "none"
     sentence = doc.sentences[doc.sentence_at(q.start)]
@@ -43,9 +46,23 @@ def features(doc: Document, q: Quote, starts: list[int]) -> dict[str, float]:
         f"marks={min(len(_MARKS.findall(doc.text, q.start, q.end)), 3)}": 1.0,
         f"starts_sentence={q.start <= sentence.start + 1}": 1.0,
         f"ends_sentence={q.end >= sentence.end - 2}": 1.0,
+        f"cue={cue}|type={q.quote_type}": 1.0,
+        f"before_quote={_word_or_tag(doc, bisect_left(starts, q.start) - 1)}": 1.0,
+        f"sentence_opens={_word_or_tag(doc, sentence.first_token)}": 1.0,
+        f"before_cue={_word_or_tag(doc, q.cue_token - 1) if q.cue_token is not None else 'none'}": 1.0,
+        f"last={tag(tokens[-1]) if tokens else 'none'}": 1.0,
+        f"commas={min(sum(t.text == ',' for t in tokens), 3)}": 1.0,
         "log_tokens": math.log1p(len(tokens)),
         "verbs": float(any(tag(t) in ("VERB", "AUX") for t in tokens)),
     }
+
+
+def _word_or_tag(doc: Document, k: int) -> str:
+    """A function word as itself, anything else as its tag."""
+    if k < 0 or k >= len(doc.tokens):
+        return "none"
+    low = doc.tokens[k].text.lower()
+    return low if low in _FUNCTION_WORDS else tag(doc.tokens[k])
 
 
 @lru_cache(maxsize=1)
