@@ -48,7 +48,7 @@ eval: dataset
 	$(QUOTES) evaluate $(GOLD)/polnear.dev.jsonl build/eval/polnear-dev
 
 bench: | $(QUOTES)
-	$(BIN)/python bench/bench.py --sizes $(or $(BENCH_SIZES),200,2000) $(if $(BENCH_PEER),--peer $(BENCH_PEER))
+	$(BIN)/python bench/bench.py --sizes $(or $(BENCH_SIZES),200,2000) $(if $(BENCH_PEER),--peer $(BENCH_PEER)) $(if $(BENCH_BUILD_ONLY),--build-only)
 
 models: | $(QUOTES)
 	$(BIN)/pip install --quiet -e '.[train]'

@@ -3,7 +3,9 @@
 Builds corpora of N articles (train articles, repeated with new ids past 840), runs each
 stage as its own process (`quotes stage …`) and then the whole build with worker
 processes, and prints seconds, chars/s, articles/s and peak RSS for each. Model load time
-is measured on its own and subtracted for the after-load rate.
+is measured on its own and subtracted for the after-load rate. `--build-only`
+(`make bench BENCH_SIZES=100,10000 BENCH_BUILD_ONLY=1`) runs just the build, to see memory
+stay flat on large corpora.
 
 With `--peer textacy` (`make bench BENCH_PEER=textacy`) it also runs textacy's
 `direct_quotations` with spaCy's small English pipeline on the same articles, in a virtual
@@ -104,6 +106,8 @@ def main() -> None:
     parser.add_argument("--sizes", default="200,2000", help="comma-separated corpus sizes")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--peer", choices=["textacy"], help="also run this peer tool on the same articles")
+    parser.add_argument("--build-only", action="store_true",
+                        help="only the parallel build (memory at large sizes, e.g. 100,10000)")
     args = parser.parse_args()
     load = model_load_seconds()
     print(f"model load: {load:.2f} s")
@@ -122,14 +126,17 @@ def main() -> None:
                 (f"build, {args.workers} workers", QUOTES + ["build", str(path), "--out", str(tmp / f"out-{n}"),
                                                         "--workers", str(args.workers)], True),
             ]
+            if args.build_only:
+                steps = steps[-1:]
             for name, cmd, loads_models in steps:
                 seconds, rss = timed(cmd)
                 work = max(seconds - (load if loads_models else 0.0), 1e-9)
                 print(f"{n:>8} {name:<22} {seconds:>8.1f} {chars / seconds:>9.0f} {chars / work:>9.0f} "
                       f"{n / seconds:>7.1f} {rss:>11.0f}", flush=True)
-            alone, near = candidate_share(seg)
-            print(f"{'':>8} tokens in sentences with a quote mark or cue word: {alone:.0%} "
-                  f"({near:.0%} with the sentences next to them)")
+            if not args.build_only:
+                alone, near = candidate_share(seg)
+                print(f"{'':>8} tokens in sentences with a quote mark or cue word: {alone:.0%} "
+                      f"({near:.0%} with the sentences next to them)")
             if args.peer:
                 ours = chars / max(seconds - load, 1e-9)      # the build, the last step above
                 peer, rss = run_peer(path)
