@@ -58,11 +58,18 @@ def timed(cmd: list[str]) -> tuple[float, float]:
     return seconds, usage.ru_maxrss / 1024
 
 
-def model_load_seconds() -> float:
-    code = ("import time; from pipeline.models import resolve, load_pipeline; s = resolve(); "
-            "t = time.perf_counter(); load_pipeline(s); print(time.perf_counter() - t)")
-    return float(subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
-                                check=True).stdout.split()[-1])
+def model_load_seconds() -> tuple[float, dict[str, float]]:
+    """Seconds to load the models in a fresh interpreter, and where they go: importing
+    Stanza and torch, importing torch's compiler (torch._dynamo, which torch imports on the
+    first optimizer built: Stanza's tokenizer builds one even to predict), the rest."""
+    code = ("import time; from pipeline.models import resolve, load_pipeline; source = resolve(); "
+            "t0 = time.perf_counter(); import stanza; t1 = time.perf_counter(); "
+            "import torch._dynamo; t2 = time.perf_counter(); load_pipeline(source); "
+            "t3 = time.perf_counter(); print(t1 - t0, t2 - t1, t3 - t2)")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    stanza_s, dynamo_s, rest_s = (float(x) for x in out.stdout.split()[-3:])
+    parts = {"import stanza and torch": stanza_s, "import torch._dynamo": dynamo_s, "models": rest_s}
+    return sum(parts.values()), parts
 
 
 def peer_python() -> Path:
@@ -109,8 +116,8 @@ def main() -> None:
     parser.add_argument("--build-only", action="store_true",
                         help="only the parallel build (memory at large sizes, e.g. 100,10000)")
     args = parser.parse_args()
-    load = model_load_seconds()
-    print(f"model load: {load:.2f} s")
+    load, parts = model_load_seconds()
+    print(f"model load: {load:.2f} s ({', '.join(f'{k} {v:.2f} s' for k, v in parts.items())})")
     print(f"{'articles':>8} {'step':<22} {'seconds':>8} {'chars/s':>9} {'chars/s*':>9} {'art/s':>7} {'peak RSS MB':>11}")
     print("(* after model load)")
     with tempfile.TemporaryDirectory() as tmp:

@@ -162,7 +162,6 @@ def _is_participle(doc: Document, k: int) -> bool:
     return tag(doc.tokens[k]) == "VERB" and doc.tokens[k].text.lower().endswith("ing")
 
 
-
 def _sentence_subject(doc: Document, lo: int, hi: int) -> tuple[int, int] | None:
     start = lo
     # Skip an opening adverbial ("However, …").
@@ -200,11 +199,10 @@ def _mention_from_context(doc: Document, q: Quote, previous: Quote | None) -> tu
     intro = sent if doc.text[sent.start:q.start].strip() else (doc.sentences[si - 1] if si > 0 else None)
     if intro is not None and doc.text[intro.start:q.start].rstrip().endswith(":"):
         lo = intro.first_token
-        colon = next(t for t in range(min(intro.last_token, len(doc.tokens)) - 1, lo - 1, -1)
-                     if doc.tokens[t].end <= q.start)
+        colon = next((t for t in range(intro.last_token - 1, lo - 1, -1) if doc.tokens[t].end <= q.start), None)
         # '"… I'm going to read you the question: “…”': an introduction inside someone's
         # quotation is theirs; the quotation continues their words.
-        if not any(o.start < doc.tokens[colon].start < o.end for o in doc.quotes if o is not q):
+        if colon is not None and not any(o.start < doc.tokens[colon].start < o.end for o in doc.quotes if o is not q):
             for t in range(colon - 1, lo - 1, -1):
                 if is_cue(doc, t):
                     q.cue_token = t
