@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from . import cues
 from .document import Document, Entity, Quote
-from .tokens import CLOSERS, SKIP_BEFORE_CUE, char_span, cue_verb, is_adverb, is_cue, lemma, np_left, np_right, tag
+from .tokens import (CLOSERS, char_span, cue_verb, in_verb_group, is_cue, is_participle, lemma, np_left, np_right,
+                     tag)
 
 _SMALL_WORDS = {"of", "for", "and", "the", "on", "in", "to", "at", "de"}
 _DETERMINERS = ("the ", "a ", "an ")
@@ -116,7 +117,7 @@ def _subject(doc: Document, i: int, lo: int) -> tuple[int, int] | None:
     if span and span[0] - 1 > lo and tag(doc.tokens[span[0] - 1]) == "ADP" and _is_time(doc, span):
         # "The Times on Saturday wrote", "a panel in 2001 found": the subject is before the time.
         span = np_left(doc, span[0] - 1, lo)
-    elif span and span[0] - 2 > lo and tag(doc.tokens[span[0] - 1]) == "ADP" and _is_participle(doc, span[0] - 2):
+    elif span and span[0] - 2 > lo and tag(doc.tokens[span[0] - 1]) == "ADP" and is_participle(doc.tokens[span[0] - 2]):
         # "Protesters marching through the streets chanted": the noun before the participle.
         span = np_left(doc, span[0] - 2, lo) or span
     return _mention_chars(doc, span) if span else None
@@ -125,7 +126,7 @@ def _subject(doc: Document, i: int, lo: int) -> tuple[int, int] | None:
 def _before_verb_group(doc: Document, i: int, lo: int) -> int:
     """Step back from verb i over auxiliaries, particles and adverbs ("has also said")."""
     j = i
-    while j > lo and (tag(doc.tokens[j - 1]) in SKIP_BEFORE_CUE or is_adverb(doc.tokens[j - 1])):
+    while j > lo and in_verb_group(doc.tokens[j - 1]):
         j -= 1
     return j
 
@@ -155,11 +156,7 @@ def _clause_verb(doc: Document, k: int) -> bool:
     before = doc.tokens[k - 1]
     if tag(doc.tokens[k]) != "VERB" or before.text.lower() in ("to", "'s", "’s"):
         return False
-    return not _is_participle(doc, k) or tag(before) == "AUX"
-
-
-def _is_participle(doc: Document, k: int) -> bool:
-    return tag(doc.tokens[k]) == "VERB" and doc.tokens[k].text.lower().endswith("ing")
+    return not is_participle(doc.tokens[k]) or tag(before) == "AUX"
 
 
 def _sentence_subject(doc: Document, lo: int, hi: int) -> tuple[int, int] | None:
@@ -348,10 +345,14 @@ def _antecedent(doc: Document, q: Quote, kind: str) -> Speaker | None:
     """Nearest earlier speaker of the wanted kind, else the nearest such named entity."""
     for other in reversed([o for o in doc.quotes if o.speaker_end is not None and o.speaker_end <= q.speaker_start]):
         if other.speaker_kind == kind:
-            return Speaker(other.speaker, other.speaker_short, kind, other.speaker_affiliation)
+            return _speaker_of(other)
     for ent in reversed([e for e in doc.entities if e.end <= q.speaker_start and e.label == kind]):
         return _canonical(doc, ent)
     return None
+
+
+def _speaker_of(q: Quote) -> Speaker:
+    return Speaker(q.speaker, q.speaker_short, q.speaker_kind, q.speaker_affiliation)
 
 
 def _first_person(doc: Document, q: Quote) -> Speaker:
@@ -359,7 +360,7 @@ def _first_person(doc: Document, q: Quote) -> Speaker:
     (an op-ed writer's "I laughed and said" is not the last person quoted)."""
     for other in doc.quotes:
         if other is not q and other.speaker is not None and other.start <= q.speaker_start < other.end:
-            return Speaker(other.speaker, other.speaker_short, other.speaker_kind, other.speaker_affiliation)
+            return _speaker_of(other)
     return Speaker(AUTHOR, AUTHOR, None)
 
 

@@ -28,7 +28,8 @@ def token_starts(doc: Document) -> list[int]:
 def features(doc: Document, q: Quote, starts: list[int]) -> dict[str, float]:
     """What the model sees of a quotation (`starts` from token_starts): its kind, cue,
     speaker, shape and the words around it and its cue."""
-    tokens = doc.tokens[bisect_left(starts, q.start):bisect_left(starts, q.end)]
+    first = bisect_left(starts, q.start)
+    tokens = doc.tokens[first:bisect_left(starts, q.end)]
     cue = cue_verb(doc.tokens[q.cue_token]) if q.cue_token is not None else "none"
     sentence = doc.sentences[doc.sentence_at(q.start)]
     where = "none" if q.cue_start is None else ("before" if q.cue_start < q.start else
@@ -47,7 +48,7 @@ def features(doc: Document, q: Quote, starts: list[int]) -> dict[str, float]:
         f"starts_sentence={q.start <= sentence.start + 1}": 1.0,
         f"ends_sentence={q.end >= sentence.end - 2}": 1.0,
         f"cue={cue}|type={q.quote_type}": 1.0,
-        f"before_quote={_word_or_tag(doc, bisect_left(starts, q.start) - 1)}": 1.0,
+        f"before_quote={_word_or_tag(doc, first - 1)}": 1.0,
         f"sentence_opens={_word_or_tag(doc, sentence.first_token)}": 1.0,
         f"before_cue={_word_or_tag(doc, q.cue_token - 1) if q.cue_token is not None else 'none'}": 1.0,
         f"last={tag(tokens[-1]) if tokens else 'none'}": 1.0,

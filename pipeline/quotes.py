@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from . import cues
 from .document import Document, Quote
 from .marks import Marked, find_marked, paragraphs
-from .tokens import CLOSERS, NP_TAGS, OPENERS, cue_verb, is_adverb, is_cue, np_right, tag
+from .tokens import CLOSERS, NP_TAGS, OPENERS, cue_verb, in_verb_group, is_adverb, is_cue, is_participle, np_right, tag
 
 _TERMINAL = re.compile(r"[.!?…\"”’'):]\s*$")
 _INNER_STOP = re.compile(r"[.!?][\"”’']?\s+[A-Z\"“]")
@@ -64,7 +64,7 @@ def _before_new_clause(doc: Document, first: int, last: int) -> int:
                        and tag(after) in ("DET", "PROPN", "PRON", "NOUN", "ADJ")
                        and after.text.lower() not in ("that", "i", "we"))
         if (new_subject or text == ";" or text == "," and nxt.text.lower() in ("although", "though")
-                or text in ("—", "–", "--") and tag(nxt) == "VERB" and nxt.text.lower().endswith("ing")
+                or text in ("—", "–", "--") and is_participle(nxt)
                 or text.lower() == "and" and is_cue(doc, k + 1)):
             return k
         if text == "," and nxt.text.lower() in ("which", "who") and not _has_verb(doc, first, k):
@@ -190,7 +190,7 @@ def _attribution_only(doc: Document, first: int, cue: int, inverted: bool) -> bo
     """Tokens between an attribution's comma and its cue are just the speaker, perhaps with an
     appositive: "…, the mayor has said", "…," Claude Knights, from the charity Kidscape, told."""
     between = _without_asides(doc.tokens[first:cue])
-    while between and (tag(between[-1]) in ("AUX", "ADV", "PART") or is_adverb(between[-1])):
+    while between and in_verb_group(between[-1]):
         between = between[:-1]
     if between and between[-1].text == ",":
         commas = [n for n, t in enumerate(between[:-1]) if t.text == ","]

@@ -9,7 +9,7 @@ from .document import Document, Token
 _INITIALS = re.compile(r"(?:[A-Z]\.?)+")
 NP_TAGS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "NUM", "PRON"})
 HEAD_TAGS = frozenset({"PROPN", "NOUN", "PRON", "NUM"})
-SKIP_BEFORE_CUE = frozenset({"AUX", "ADV", "PART"})
+_VERB_GROUP_TAGS = frozenset({"AUX", "ADV", "PART"})
 _CLOSING_MARKS = "\"”’'»"
 # Tokenizers sometimes keep a closing mark together with the mark or stop before it
 # ('” at the end of a quote in a quote, ?” at the end of a question).
@@ -51,6 +51,16 @@ def tag(tok: Token) -> str:
     if is_cue_lemma(low, beliefs=True) or low.endswith(("ed", "ing")):
         return "VERB"
     return "ADV" if low.endswith("ly") else "NOUN"
+
+
+def is_participle(tok: Token) -> bool:
+    """An -ing verb form ("saying", "lambasting")."""
+    return tag(tok) == "VERB" and tok.text.lower().endswith("ing")
+
+
+def in_verb_group(tok: Token) -> bool:
+    """An auxiliary, particle or adverb standing between a subject and its verb ("has also said")."""
+    return tag(tok) in _VERB_GROUP_TAGS or is_adverb(tok)
 
 
 def is_adverb(tok: Token) -> bool:
