@@ -60,15 +60,13 @@ def timed(cmd: list[str]) -> tuple[float, float]:
 
 def model_load_seconds() -> tuple[float, dict[str, float]]:
     """Seconds to load the models in a fresh interpreter, and where they go: importing
-    Stanza and torch, importing torch's compiler (torch._dynamo, which torch imports on the
-    first optimizer built: Stanza's tokenizer builds one even to predict), the rest."""
+    Stanza and torch, then reading the models."""
     code = ("import time; from pipeline.models import resolve, load_pipeline; source = resolve(); "
-            "t0 = time.perf_counter(); import stanza; t1 = time.perf_counter(); "
-            "import torch._dynamo; t2 = time.perf_counter(); load_pipeline(source); "
-            "t3 = time.perf_counter(); print(t1 - t0, t2 - t1, t3 - t2)")
+            "t0 = time.perf_counter(); import stanza; t1 = time.perf_counter(); load_pipeline(source); "
+            "t2 = time.perf_counter(); print(t1 - t0, t2 - t1)")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
-    stanza_s, dynamo_s, rest_s = (float(x) for x in out.stdout.split()[-3:])
-    parts = {"import stanza and torch": stanza_s, "import torch._dynamo": dynamo_s, "models": rest_s}
+    stanza_s, models_s = (float(x) for x in out.stdout.split()[-2:])
+    parts = {"import stanza and torch": stanza_s, "models": models_s}
     return sum(parts.values()), parts
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -118,8 +119,27 @@ def load_pipeline(source: ModelSource):
         # Explicit model paths: an empty resources index keeps Stanza from looking anything up.
         kwargs.update(dir=source.location, resources_filepath=str(BUNDLED_DIR / "resources.json"),
                       allow_unknown_language=True)
-    return stanza.Pipeline(lang="en", processors=",".join(source.processors), download_method=None,
-                           use_gpu=False, logging_level="WARN", **kwargs)
+    with _no_training_optimizers():
+        return stanza.Pipeline(lang="en", processors=",".join(source.processors), download_method=None,
+                               use_gpu=False, logging_level="WARN", **kwargs)
+
+
+@contextmanager
+def _no_training_optimizers():
+    """Stanza's processors build their training optimizers even to predict, and torch's first
+    optimizer imports its compiler (torch._dynamo): about 2 s of a 6 s load. Predicting never
+    uses them, so none is built while the models load."""
+    from stanza.models.common import utils
+
+    build = getattr(utils, "dispatch_optimizer", None)
+    if build is None:           # a Stanza without this hook: load as it does
+        yield
+        return
+    utils.dispatch_optimizer = lambda *args, **kwargs: None
+    try:
+        yield
+    finally:
+        utils.dispatch_optimizer = build
 
 
 def download_official() -> Path:
