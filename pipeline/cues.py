@@ -1,7 +1,10 @@
 """Reporting cues: the verbs and phrases news writing uses to attribute speech.
 
-The lists follow the cue words annotated in PolNeAR train (most frequent first when
-counted with `python -m pipeline.cues ../shared/gold/polnear.train.jsonl`)."""
+The lists follow the cue words annotated in PolNeAR train. `python -m pipeline.cues
+../shared/gold/polnear.train.jsonl` counts them, and lists the verbs outside these lists
+that are a cue in at least half of their uses there; the last two lines of SPEECH are the
+ones among those that are annotated at least 8 times and report what someone said or did
+with words ("declined to comment", "condemned the attack"; not "seemed", "titled")."""
 from __future__ import annotations
 
 # Verbs of saying: their subject is the speaker, their complement what was said.
@@ -14,6 +17,8 @@ shout tout agree disclose proclaim retort counter charge propose inform assure a
 recount lament speculate hint post reiterate answer read sing
 demand call criticize criticise accuse praise blame dismiss question defend signal
 show find chant yell scream exclaim bark denounce decry blast mock cite
+assail thank rail reject order condemn express decline portray slam refuse voice refer reference
+wonder endorse deem plead email echo invoke discuss highlight applaud outline imply
 """.split())
 
 # Verbs that report speech only next to a quotation ('"…," he continued', 'answered: "…"'),
@@ -61,7 +66,7 @@ representative official officials aide aides source sources""".split())
 _IRREGULAR = {"say": ["said"], "tell": ["told"], "write": ["wrote", "written"], "think": ["thought"],
               "know": ["knew", "known"], "feel": ["felt"], "find": ["found"], "show": ["shown"],
               "admit": ["admitted", "admitting"], "quip": ["quipped", "quipping"],
-              "sing": ["sang", "sung"]}
+              "sing": ["sang", "sung"], "slam": ["slammed", "slamming"], "refer": ["referred", "referring"]}
 
 
 def _forms(verb: str) -> set[str]:
@@ -104,14 +109,41 @@ def base_form(word: str) -> str:
     return _SPEECH_FORMS.get(word) or _BELIEF_FORMS.get(word) or word
 
 
+def _candidate_bases(word: str) -> set[str]:
+    """Verbs a word could be a form of ("declined" → decline, declin)."""
+    out = {word}
+    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("d", ""), ("es", ""),
+                         ("s", ""), ("ing", ""), ("ing", "e")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            out.add(word[:-len(suffix)] + repl)
+    return out
+
+
 if __name__ == "__main__":
     import json
+    import re
     import sys
     from collections import Counter
 
-    counts = Counter()
+    cue_words, uses, as_cue = Counter(), Counter(), Counter()
     for line in open(sys.argv[1], encoding="utf-8"):
-        for q in json.loads(line)["quotes"]:
-            counts[(q.get("cue") or "").lower()] += 1
-    for cue, n in counts.most_common(150):
+        article = json.loads(line)
+        spans = [(q["cue_start"], q["cue_end"]) for q in article["quotes"] if q.get("cue_start") is not None]
+        for q in article["quotes"]:
+            cue_words[(q.get("cue") or "").lower()] += 1
+        for m in re.finditer(r"[A-Za-z]+", article["text"]):
+            uses[m.group().lower()] += 1
+            as_cue[m.group().lower()] += any(s <= m.start() < e for s, e in spans)
+    print("most frequent cues:")
+    for cue, n in cue_words.most_common(150):
         print(f"{n}\t{cue}")
+    print("verbs outside the lists that are a cue in at least half of their uses (as cue / uses):")
+    bases = {b for w in as_cue if as_cue[w] for b in _candidate_bases(w) if uses[b]}
+    found = []
+    for verb in bases - set(_form_index(SPEECH | BELIEF)) - {"according"}:
+        forms = _forms(verb)
+        n, total = sum(as_cue[f] for f in forms), sum(uses[f] for f in forms)
+        if n >= 8 and n >= total / 2:
+            found.append((n / total, n, total, verb))
+    for rate, n, total, verb in sorted(found, reverse=True):
+        print(f"{rate:.2f}\t{n}/{total}\t{verb}")

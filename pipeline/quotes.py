@@ -150,6 +150,10 @@ def _verb_cue(doc: Document, i: int, lo: int, hi: int) -> Cue:
     if takes_clause and not inverted and clause and hi - j >= _MIN_CONTENT_TOKENS and tag(doc.tokens[j]) != "PUNCT" or (
             j < hi and doc.tokens[j].text in OPENERS):
         return Cue(i, i + 1, (doc.tokens[j].start, _content_end(doc, j, hi)), inverted, forward=True)
+    if (not inverted and boundary is None and verb not in cues.QUOTATION_ONLY | cues.ADDRESSEE | cues.OBJECT | cues.NAMING
+            and j < hi and tag(doc.tokens[j]) in ("DET", "NOUN", "PROPN", "ADJ", "NUM") and hi - j >= 2):
+        # "noted the clot's existence", "endorsed Mr. Trump": a noun phrase object is what was said.
+        return Cue(i, i + 1, (doc.tokens[j].start, _content_end(doc, j, hi)), inverted, forward=True)
     if (boundary is None and lo > 0 and doc.tokens[lo - 1].text in CLOSERS
             and "\n" not in doc.text[doc.tokens[lo - 1].end:doc.tokens[lo].start]
             and _attribution_only(doc, lo, i, inverted)):

@@ -3,7 +3,7 @@ colon introductions, split quotes, continuing speakers and pronouns, titles and 
 between a quotation and its cue, time words after the cue, a byline after a paragraph break, dash bylines,
 the nearest of two cues, a participle after a verb that is not a cue (past a gerund, an infinitive,
 "before"), a second report after a comma, a subject before a participle phrase, "9/11 widow",
-"X made the following comment:"."""
+"X made the following comment:", a noun phrase object ("noted the shortage of …")."""
 import json
 
 import pytest
@@ -51,7 +51,13 @@ ARTICLES = {
                          'not once."\n',
     "and_said_after_opening": 'In the spring, when the board met, Maria Lopez laughed and said, "Nobody came to help '
                               'us at all, not once."\n',
+    "noun_phrase_object": 'Maria Lopez noted the shortage of nurses on the night shift at the hospital.\n',
+    "cue_learned_from_train": 'Maria Lopez condemned the decision to close the ward during the coldest weeks of '
+                              'winter.\n',
+    "doubled_consonant": 'Maria Lopez slammed the board for its decision to close the ward in winter.\n',
 }
+# A verb whose object is a thing reports speech only with a clause or a quotation.
+NOT_REPORTED = {"thing_object": 'Maria Lopez criticised the lack of nurses on the night shift at the hospital.\n'}
 # First-person narration: the writer, not the last person named.
 NARRATED = {"first_person": 'Maria Lopez runs the ward.\n\nIn the spring, when the board met, I laughed and said, '
                             '"Nobody came to help us at all, not once."\n'}
@@ -61,7 +67,7 @@ NARRATED = {"first_person": 'Maria Lopez runs the ward.\n\nIn the spring, when t
 def quotes(tmp_path_factory):
     folder = tmp_path_factory.mktemp("attribution")
     path = folder / "articles.jsonl"
-    path.write_text("".join(json.dumps({"doc_id": k, "text": v}) + "\n" for k, v in {**ARTICLES, **NARRATED}.items()))
+    path.write_text("".join(json.dumps({"doc_id": k, "text": v}) + "\n" for k, v in {**ARTICLES, **NARRATED, **NOT_REPORTED}.items()))
     pipeline.build([path], folder / "out")
     return pipeline.load_quotes(folder / "out")
 
@@ -109,3 +115,13 @@ def test_a_participle_report_after_a_comma_is_a_second_quotation(quotes):
 def test_first_person_narration_is_the_author(quotes):
     rows = quotes[quotes.doc_id == "first_person"]
     assert list(rows.speaker_mention) == ["I"] and list(rows.speaker) == [attribute.AUTHOR], rows
+
+
+def test_a_noun_phrase_object_is_what_was_said(quotes):
+    assert list(quotes[quotes.doc_id == "noun_phrase_object"].quote_text) == [
+        "the shortage of nurses on the night shift at the hospital"]
+    assert list(quotes[quotes.doc_id == "cue_learned_from_train"].cue) == ["condemned"]
+
+
+def test_a_thing_criticised_is_not_a_quotation(quotes):
+    assert quotes[quotes.doc_id == "thing_object"].empty
