@@ -113,7 +113,8 @@ def _verb_cue(doc: Document, i: int, lo: int, hi: int) -> Cue:
             j = np[1]
     inverted = False
     before = doc.tokens[i - 1].text if i > lo else ""
-    if (before == "," or before in CLOSERS or i == lo) and verb not in cues.ADDRESSEE | cues.OBJECT | cues.NAMING:
+    if ((before == "," or before in CLOSERS or i == lo) and verb not in cues.ADDRESSEE | cues.OBJECT | cues.NAMING
+            and not is_participle(doc.tokens[i])):     # ", saying his …" reports; it is not "…, said his …"
         # "…, said a spokesperson." — the speaker follows the cue.
         np = np_right(doc, j, hi)
         # '…," wrote Cameron Easley for Morning Consult.' — a name, then punctuation or a preposition
@@ -137,6 +138,9 @@ def _verb_cue(doc: Document, i: int, lo: int, hi: int) -> Cue:
         cue = _backward(doc, lo, boundary, i, inverted)
         cue.after_quote = True
         return cue
+    split = _split_by_attribution(doc, lo, boundary, i, hi, inverted)
+    if split is not None:
+        return split
     introduced = j < hi and (doc.tokens[j].text.lower() in ("that", ":") or doc.tokens[j].text in OPENERS)
     if j < hi and doc.tokens[j].text.lower() == "that":
         j += 1
@@ -150,9 +154,11 @@ def _verb_cue(doc: Document, i: int, lo: int, hi: int) -> Cue:
     if takes_clause and not inverted and clause and hi - j >= _MIN_CONTENT_TOKENS and tag(doc.tokens[j]) != "PUNCT" or (
             j < hi and doc.tokens[j].text in OPENERS):
         return Cue(i, i + 1, (doc.tokens[j].start, _content_end(doc, j, hi)), inverted, forward=True)
-    if (not inverted and boundary is None and verb not in cues.QUOTATION_ONLY | cues.ADDRESSEE | cues.OBJECT | cues.NAMING
-            and j < hi and tag(doc.tokens[j]) in ("DET", "NOUN", "PROPN", "ADJ", "NUM") and hi - j >= 2):
-        # "noted the clot's existence", "endorsed Mr. Trump": a noun phrase object is what was said.
+    if (not inverted and (boundary is None or not _has_verb(doc, lo, boundary)) and verb not in cues.QUOTATION_ONLY | cues.ADDRESSEE | cues.OBJECT | cues.NAMING
+            and j < hi and tag(doc.tokens[j]) in ("DET", "NOUN", "PROPN", "ADJ", "NUM") and hi - j >= 2
+            and not any(tag(t) in ("ADP", "PART") for t in doc.tokens[i + 1:j])):   # not "wrote to the board"
+        # "noted the clot's existence", "In his speech, Trump proclaimed a goal of …": a noun
+        # phrase object is what was said.
         return Cue(i, i + 1, (doc.tokens[j].start, _content_end(doc, j, hi)), inverted, forward=True)
     if (boundary is None and lo > 0 and doc.tokens[lo - 1].text in CLOSERS
             and "\n" not in doc.text[doc.tokens[lo - 1].end:doc.tokens[lo].start]
@@ -165,6 +171,19 @@ def _verb_cue(doc: Document, i: int, lo: int, hi: int) -> Cue:
         return Cue(i, i + 1, None, inverted)     # "In his speech Wednesday, Trump said" reports nothing
     # "…, X said." — content is what comes before the attribution's comma.
     return _backward(doc, lo, boundary, i, inverted)
+
+
+def _split_by_attribution(doc: Document, lo: int, boundary: int | None, cue: int, hi: int,
+                          inverted: bool) -> Cue | None:
+    """'Climate change, Mr. Obama often says, is the greatest threat …': an attribution set off
+    by commas inside what was said. The report is the sentence around it."""
+    if boundary is None or boundary <= lo or tag(doc.tokens[lo]) in ("ADP", "SCONJ") and not _has_verb(doc, lo, boundary):
+        return None       # "In a statement, the agency said, …": an opening phrase is not reported
+    close = next((k for k in range(cue + 1, min(hi, cue + 8)) if doc.tokens[k].text == ","), None)
+    if (close is None or _has_verb(doc, cue + 1, close) or hi - close <= _MIN_CONTENT_TOKENS
+            or doc.tokens[close + 1].text in OPENERS or not _has_verb(doc, close + 1, hi)):
+        return None       # 'Mr. Barrett said, "we were floored."' is a quotation of its own
+    return Cue(cue, cue + 1, (doc.tokens[lo].start, _content_end(doc, close + 1, hi)), inverted)
 
 
 def _report_break(doc: Document, cue: int) -> int | None:
@@ -196,6 +215,8 @@ def _attribution_only(doc: Document, first: int, cue: int, inverted: bool) -> bo
     between = _without_asides(doc.tokens[first:cue])
     while between and in_verb_group(between[-1]):
         between = between[:-1]
+    if between and between[-1].text.lower() in ("who", "which"):
+        return False      # '…" radio program who said they …': a relative clause reports forward
     if between and between[-1].text == ",":
         commas = [n for n, t in enumerate(between[:-1]) if t.text == ","]
         if not commas or len(between) - commas[-1] > 20:

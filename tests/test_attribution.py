@@ -3,7 +3,8 @@ colon introductions, split quotes, continuing speakers and pronouns, titles and 
 between a quotation and its cue, time words after the cue, a byline after a paragraph break, dash bylines,
 the nearest of two cues, a participle after a verb that is not a cue (past a gerund, an infinitive,
 "before"), a second report after a comma, a subject before a participle phrase, "9/11 widow",
-"X made the following comment:", a noun phrase object ("noted the shortage of …")."""
+"X made the following comment:", a noun phrase object ("noted the shortage of …"), an attribution inside a report ("The wards,
+X said, would …"), ", saying her …", "who said …"."""
 import json
 
 import pytest
@@ -55,9 +56,14 @@ ARTICLES = {
     "cue_learned_from_train": 'Maria Lopez condemned the decision to close the ward during the coldest weeks of '
                               'winter.\n',
     "doubled_consonant": 'Maria Lopez slammed the board for its decision to close the ward in winter.\n',
+    "split_by_attribution": 'The board met on Monday to discuss the winter.\n\nThe wards, Maria Lopez said, would be '
+                            'full all winter unless the board hires more nurses.\n',
+    "saying_is_not_inverted": 'Maria Lopez wrote to the board in August, saying her "ward was full all week."\n',
 }
 # A verb whose object is a thing reports speech only with a clause or a quotation.
 NOT_REPORTED = {"thing_object": 'Maria Lopez criticised the lack of nurses on the night shift at the hospital.\n'}
+# A relative clause after a quotation reports forward, not the quotation.
+RELATIVE = {"relative_who": 'She spoke on "Ward Watch" with Maria Lopez who said the wards were full all week.\n'}
 # First-person narration: the writer, not the last person named.
 NARRATED = {"first_person": 'Maria Lopez runs the ward.\n\nIn the spring, when the board met, I laughed and said, '
                             '"Nobody came to help us at all, not once."\n'}
@@ -67,7 +73,7 @@ NARRATED = {"first_person": 'Maria Lopez runs the ward.\n\nIn the spring, when t
 def quotes(tmp_path_factory):
     folder = tmp_path_factory.mktemp("attribution")
     path = folder / "articles.jsonl"
-    path.write_text("".join(json.dumps({"doc_id": k, "text": v}) + "\n" for k, v in {**ARTICLES, **NARRATED, **NOT_REPORTED}.items()))
+    path.write_text("".join(json.dumps({"doc_id": k, "text": v}) + "\n" for k, v in {**ARTICLES, **NARRATED, **NOT_REPORTED, **RELATIVE}.items()))
     pipeline.build([path], folder / "out")
     return pipeline.load_quotes(folder / "out")
 
@@ -125,3 +131,16 @@ def test_a_noun_phrase_object_is_what_was_said(quotes):
 
 def test_a_thing_criticised_is_not_a_quotation(quotes):
     assert quotes[quotes.doc_id == "thing_object"].empty
+
+
+def test_an_attribution_inside_a_report_keeps_the_whole_report(quotes):
+    assert list(quotes[quotes.doc_id == "split_by_attribution"].quote_text) == [
+        "The wards, Maria Lopez said, would be full all winter unless the board hires more nurses"]
+
+
+def test_a_participle_report_is_never_an_inverted_attribution(quotes):
+    assert 'her "ward was full all week' in set(quotes[quotes.doc_id == "saying_is_not_inverted"].quote_text)
+
+
+def test_who_said_reports_what_follows(quotes):
+    assert list(quotes[quotes.doc_id == "relative_who"].quote_text) == ["the wards were full all week"]
