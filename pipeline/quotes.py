@@ -154,11 +154,7 @@ def _verb_cue(doc: Document, i: int, lo: int, hi: int) -> Cue:
     if takes_clause and not inverted and clause and hi - j >= _MIN_CONTENT_TOKENS and tag(doc.tokens[j]) != "PUNCT" or (
             j < hi and doc.tokens[j].text in OPENERS):
         return Cue(i, i + 1, (doc.tokens[j].start, _content_end(doc, j, hi)), inverted, forward=True)
-    if (not inverted and (boundary is None or not _has_verb(doc, lo, boundary)) and verb not in cues.QUOTATION_ONLY | cues.ADDRESSEE | cues.OBJECT | cues.NAMING
-            and j < hi and tag(doc.tokens[j]) in ("DET", "NOUN", "PROPN", "ADJ", "NUM") and hi - j >= 2
-            and not any(tag(t) in ("ADP", "PART") for t in doc.tokens[i + 1:j])):   # not "wrote to the board"
-        # "noted the clot's existence", "In his speech, Trump proclaimed a goal of …": a noun
-        # phrase object is what was said.
+    if not inverted and (boundary is None or not _has_verb(doc, lo, boundary)) and _noun_phrase_object(doc, i, j, hi):
         return Cue(i, i + 1, (doc.tokens[j].start, _content_end(doc, j, hi)), inverted, forward=True)
     if (boundary is None and lo > 0 and doc.tokens[lo - 1].text in CLOSERS
             and "\n" not in doc.text[doc.tokens[lo - 1].end:doc.tokens[lo].start]
@@ -171,6 +167,17 @@ def _verb_cue(doc: Document, i: int, lo: int, hi: int) -> Cue:
         return Cue(i, i + 1, None, inverted)     # "In his speech Wednesday, Trump said" reports nothing
     # "…, X said." — content is what comes before the attribution's comma.
     return _backward(doc, lo, boundary, i, inverted)
+
+
+def _noun_phrase_object(doc: Document, cue: int, j: int, hi: int) -> bool:
+    """"noted the clot's existence", "In his speech, Trump proclaimed a goal of …": a noun
+    phrase right after the verb is what was said, unless the verb's object is a thing or a
+    person addressed ("criticised the lack of", "told reporters"), or a preposition comes
+    between ("wrote to the board")."""
+    verb = cue_verb(doc.tokens[cue])
+    return (verb not in cues.QUOTATION_ONLY | cues.ADDRESSEE | cues.OBJECT | cues.NAMING
+            and j < hi - 1 and tag(doc.tokens[j]) in ("DET", "NOUN", "PROPN", "ADJ", "NUM")
+            and not any(tag(t) in ("ADP", "PART") for t in doc.tokens[cue + 1:j]))
 
 
 def _split_by_attribution(doc: Document, lo: int, boundary: int | None, cue: int, hi: int,
