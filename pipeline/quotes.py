@@ -20,6 +20,8 @@ _TERMINAL = re.compile(r"[.!?…\"”’'):]\s*$")
 _INNER_STOP = re.compile(r"[.!?][\"”’']?\s+[A-Z\"“]")
 _TITLE_MAX = 250
 _MIN_CONTENT_TOKENS = 3
+# What starts a verb's object or complement (after "said" these start a report, not a place or time).
+_OBJECT_TAGS = frozenset({"DET", "NOUN", "PROPN", "PRON", "ADJ", "NUM", "VERB", "AUX", "PART"})
 
 
 @dataclass
@@ -102,6 +104,7 @@ def _verb_cue(doc: Document, i: int, lo: int, hi: int) -> Cue:
     j = i + 1
     while j < hi and doc.tokens[j].text.lower() in cues.TIME_WORDS:
         j += 1            # "said Friday that …"
+    object_at = j         # where the verb's own object would start
     # "pointed out", "said in a statement that": skip particles up to a nearby "that".
     while j < hi and tag(doc.tokens[j]) in ("ADP", "PART") and doc.tokens[j].text.lower() != "that" and j - i <= 2:
         nxt = next((k for k in range(j, min(hi, j + 6)) if doc.tokens[k].text.lower() == "that"), None)
@@ -110,7 +113,7 @@ def _verb_cue(doc: Document, i: int, lo: int, hi: int) -> Cue:
     if verb in cues.ADDRESSEE:
         np = np_right(doc, j, hi)
         if np and (np[1] < hi and doc.tokens[np[1]].text.lower() in ("that", ":", ",") or np[1] - np[0] <= 3):
-            j = np[1]
+            j = object_at = np[1]
     inverted = False
     before = doc.tokens[i - 1].text if i > lo else ""
     if ((before == "," or before in CLOSERS or i == lo) and verb not in cues.ADDRESSEE | cues.OBJECT | cues.NAMING
@@ -163,8 +166,11 @@ def _verb_cue(doc: Document, i: int, lo: int, hi: int) -> Cue:
         prev = doc.sentences[doc.tokens[lo - 1].sentence]
         return Cue(i, i + 1, (prev.start, doc.tokens[lo - 1].end), inverted, after_quote=True)
     if (verb in cues.OBJECT or boundary is None or boundary - lo < _MIN_CONTENT_TOKENS
-            or not _has_verb(doc, lo, boundary) or _fronted_phrase(doc, lo, boundary)):
-        return Cue(i, i + 1, None, inverted)     # "In his speech Wednesday, Trump said" reports nothing
+            or not _has_verb(doc, lo, boundary) or _fronted_phrase(doc, lo, boundary)
+            or not inverted and object_at < hi and tag(doc.tokens[object_at]) in _OBJECT_TAGS):
+        # "In his speech Wednesday, Trump said" reports nothing; nor does "Now certain of the
+        # nomination, Mrs. Clinton will continue to face …": the verb has an object of its own.
+        return Cue(i, i + 1, None, inverted)
     # "…, X said." — content is what comes before the attribution's comma.
     return _backward(doc, lo, boundary, i, inverted)
 

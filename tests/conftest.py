@@ -3,6 +3,8 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.document import Document, Sentence, Token
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 SEED_TXT = ROOT / "data" / "raw" / "000_beac154402d1a2d7.txt"
@@ -14,6 +16,17 @@ SCORER = SHARED / "tools" / "score.py"
 def read_jsonl(path):
     with open(path, encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
+
+
+def tagged_doc(tagged: list[tuple[str, str]]) -> Document:
+    """A one-sentence document from (word, UPOS) pairs joined by spaces: the tags small
+    taggers really produce, without running one."""
+    text, tokens = "", []
+    for index, (word, upos) in enumerate(tagged):
+        start = len(text) + (1 if text else 0)
+        text = f"{text} {word}" if text else word
+        tokens.append(Token(word, start, start + len(word), index, 0, upos=upos))
+    return Document("d", text, sentences=[Sentence(0, len(text), 0, len(tokens))], tokens=tokens)
 
 
 @pytest.fixture(scope="session")

@@ -1,20 +1,10 @@
 """Noun phrases for speakers despite tagger mistakes: hand-tagged sentences with the tags
 small taggers really produce on news text."""
-from pipeline.document import Document, Sentence, Token
+from conftest import tagged_doc as _doc
 from pipeline.tokens import np_left, np_right
 
 
-def _doc(tagged: list[tuple[str, str]]) -> Document:
-    """A one-sentence document from (word, UPOS) pairs joined by spaces."""
-    text, tokens = "", []
-    for index, (word, upos) in enumerate(tagged):
-        start = len(text) + (1 if text else 0)
-        text = f"{text} {word}" if text else word
-        tokens.append(Token(word, start, start + len(word), index, 0, upos=upos))
-    return Document("d", text, sentences=[Sentence(0, len(text), 0, len(tokens))], tokens=tokens)
-
-
-def _words(doc: Document, span: tuple[int, int] | None) -> str | None:
+def _words(doc, span: tuple[int, int] | None) -> str | None:
     return None if span is None else " ".join(t.text for t in doc.tokens[span[0]:span[1]])
 
 

@@ -1,0 +1,23 @@
+"""Which side of a reporting verb its content lies on, on hand-tagged sentences."""
+from conftest import tagged_doc
+from pipeline.quotes import find_cues
+
+
+def _content(tagged):
+    doc = tagged_doc(tagged)
+    return [None if c.content is None else doc.text[c.content[0]:c.content[1]] for c in find_cues(doc, 0)]
+
+
+def test_a_trailing_attribution_reports_what_comes_before():
+    assert _content([("The", "DET"), ("wards", "NOUN"), ("were", "AUX"), ("full", "ADJ"), ("all", "DET"),
+                     ("week", "NOUN"), (",", "PUNCT"), ("Maria", "PROPN"), ("Lopez", "PROPN"), ("said", "VERB"),
+                     ("in", "ADP"), ("a", "DET"), ("statement", "NOUN"), (".", "PUNCT")]) == [
+        "The wards were full all week"]
+
+
+def test_a_verb_with_an_object_of_its_own_is_no_trailing_attribution():
+    # "Determined to …, Maria Lopez has found a new source …": the opening phrase is not what she found.
+    assert _content([("Determined", "VERB"), ("to", "PART"), ("keep", "VERB"), ("the", "DET"), ("ward", "NOUN"),
+                     ("open", "ADJ"), (",", "PUNCT"), ("Maria", "PROPN"), ("Lopez", "PROPN"), ("has", "AUX"),
+                     ("found", "VERB"), ("a", "DET"), ("new", "ADJ"), ("source", "NOUN"), ("of", "ADP"),
+                     ("money", "NOUN"), (".", "PUNCT")]) == [None]
