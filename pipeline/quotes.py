@@ -156,9 +156,10 @@ def _verb_cue(doc: Document, i: int, lo: int, hi: int) -> Cue:
     clause = _has_verb(doc, j, hi)
     if takes_clause and not inverted and clause and hi - j >= _MIN_CONTENT_TOKENS and tag(doc.tokens[j]) != "PUNCT" or (
             j < hi and doc.tokens[j].text in OPENERS):
-        return Cue(i, i + 1, (doc.tokens[j].start, _content_end(doc, j, hi)), inverted, forward=True)
+        last = hi if introduced else _object_end(doc, j, hi)
+        return Cue(i, i + 1, (doc.tokens[j].start, _content_end(doc, j, last)), inverted, forward=True)
     if not inverted and (boundary is None or not _has_verb(doc, lo, boundary)) and _noun_phrase_object(doc, i, j, hi):
-        return Cue(i, i + 1, (doc.tokens[j].start, _content_end(doc, j, hi)), inverted, forward=True)
+        return Cue(i, i + 1, (doc.tokens[j].start, _content_end(doc, j, _object_end(doc, j, hi))), inverted, forward=True)
     if (boundary is None and lo > 0 and doc.tokens[lo - 1].text in CLOSERS
             and "\n" not in doc.text[doc.tokens[lo - 1].end:doc.tokens[lo].start]
             and _attribution_only(doc, lo, i, inverted)):
@@ -184,6 +185,27 @@ def _noun_phrase_object(doc: Document, cue: int, j: int, hi: int) -> bool:
     return (verb not in cues.QUOTATION_ONLY | cues.ADDRESSEE | cues.OBJECT | cues.NAMING
             and j < hi - 1 and tag(doc.tokens[j]) in ("DET", "NOUN", "PROPN", "ADJ", "NUM")
             and not any(tag(t) in ("ADP", "PART") for t in doc.tokens[cue + 1:j]))
+
+
+def _object_end(doc: Document, j: int, hi: int) -> int:
+    """Where a noun phrase object and its modifiers end, if the content from token j is one
+    ("noted his polling strength while needling opponents", "signaled willingness to change
+    ACA but has been met with …"): at a comma, a dash or a parenthesis, or at a conjunction
+    before a verb. Content that quotes, or whose noun phrase has a finite verb of its own
+    ("said a majority of Americans have come to believe …"), is a clause: it runs on (hi)."""
+    np = np_right(doc, j, hi)
+    if np is None or np[1] >= hi:
+        return hi
+    for k in range(np[1], hi):
+        t = doc.tokens[k]
+        if t.text in OPENERS or t.text in CLOSERS:
+            return hi
+        if t.text.lower() in (",", ";", "—", "–", "--", "(") or t.text.lower() in ("but", "and", "while") and k + 1 < hi and (
+                tag(doc.tokens[k + 1]) in ("VERB", "AUX") or in_verb_group(doc.tokens[k + 1])):
+            return k if k > np[1] or t.text != "," else hi    # "said Mr. Trump, the nominee, was …"
+        if tag(t) == "AUX" or tag(t) == "VERB" and not is_participle(t) and doc.tokens[k - 1].text.lower() != "to":
+            return hi
+    return hi
 
 
 def _split_by_attribution(doc: Document, lo: int, boundary: int | None, cue: int, hi: int,

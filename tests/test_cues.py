@@ -21,3 +21,18 @@ def test_a_verb_with_an_object_of_its_own_is_no_trailing_attribution():
                      ("open", "ADJ"), (",", "PUNCT"), ("Maria", "PROPN"), ("Lopez", "PROPN"), ("has", "AUX"),
                      ("found", "VERB"), ("a", "DET"), ("new", "ADJ"), ("source", "NOUN"), ("of", "ADP"),
                      ("money", "NOUN"), (".", "PUNCT")]) == [None]
+
+
+def test_a_noun_phrase_object_ends_before_the_writer_goes_on():
+    assert _content([("Maria", "PROPN"), ("Lopez", "PROPN"), ("noted", "VERB"), ("the", "DET"),
+                     ("shortage", "NOUN"), ("of", "ADP"), ("nurses", "NOUN"), ("while", "SCONJ"),
+                     ("needling", "VERB"), ("the", "DET"), ("board", "NOUN"), (".", "PUNCT")]) == [
+        "the shortage of nurses"]
+
+
+def test_a_subject_with_a_verb_of_its_own_starts_a_clause_that_runs_on():
+    assert _content([("Maria", "PROPN"), ("Lopez", "PROPN"), ("said", "VERB"), ("a", "DET"), ("majority", "NOUN"),
+                     ("of", "ADP"), ("nurses", "NOUN"), ("have", "AUX"), ("come", "VERB"), ("to", "PART"),
+                     ("distrust", "VERB"), ("the", "DET"), ("board", "NOUN"), ("while", "SCONJ"),
+                     ("ignoring", "VERB"), ("its", "PRON"), ("chair", "NOUN"), (".", "PUNCT")]) == [
+        "a majority of nurses have come to distrust the board while ignoring its chair"]
