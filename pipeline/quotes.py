@@ -212,8 +212,11 @@ def _split_by_attribution(doc: Document, lo: int, boundary: int | None, cue: int
                           inverted: bool) -> Cue | None:
     """'Climate change, Mr. Obama often says, is the greatest threat …': an attribution set off
     by commas inside what was said. The report is the sentence around it."""
-    if boundary is None or boundary <= lo or tag(doc.tokens[lo]) in ("ADP", "SCONJ") and not _has_verb(doc, lo, boundary):
-        return None       # "In a statement, the agency said, …": an opening phrase is not reported
+    if (inverted or boundary is None or boundary <= lo
+            or tag(doc.tokens[lo]) in ("ADP", "SCONJ") and not _has_verb(doc, lo, boundary)):
+        # "In a statement, the agency said, …": an opening phrase is not reported; in "…, said
+        # Brian Baker, a political adviser who …" the commas set off the speaker.
+        return None
     close = next((k for k in range(cue + 1, min(hi, cue + 8)) if doc.tokens[k].text == ","), None)
     if (close is None or _has_verb(doc, cue + 1, close) or hi - close <= _MIN_CONTENT_TOKENS
             or doc.tokens[close + 1].text in OPENERS or not _has_verb(doc, close + 1, hi)):

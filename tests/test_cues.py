@@ -36,3 +36,10 @@ def test_a_subject_with_a_verb_of_its_own_starts_a_clause_that_runs_on():
                      ("distrust", "VERB"), ("the", "DET"), ("board", "NOUN"), ("while", "SCONJ"),
                      ("ignoring", "VERB"), ("its", "PRON"), ("chair", "NOUN"), (".", "PUNCT")]) == [
         "a majority of nurses have come to distrust the board while ignoring its chair"]
+
+
+def test_commas_around_an_inverted_speaker_do_not_split_the_report():
+    assert _content([("The", "DET"), ("ad", "NOUN"), ("could", "AUX"), ("start", "VERB"), ("this", "DET"),
+                     ("week", "NOUN"), (",", "PUNCT"), ("said", "VERB"), ("Brian", "PROPN"), ("Baker", "PROPN"),
+                     (",", "PUNCT"), ("an", "DET"), ("adviser", "NOUN"), ("who", "PRON"), ("oversees", "VERB"),
+                     ("the", "DET"), ("campaign", "NOUN"), (".", "PUNCT")]) == ["The ad could start this week"]
