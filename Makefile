@@ -54,7 +54,8 @@ models: | $(QUOTES)
 	$(BIN)/pip install --quiet -e '.[train]'
 	$(BIN)/python training/train.py
 
-# The quotation confidence model, learned on PolNeAR train (segmenting train takes ~15 min).
+# The quotation confidence model, learned on PolNeAR train (segmenting train takes ~15 min,
+# the 5-fold cross-validation ~6 min).
 confidence-model: | $(QUOTES)
 	$(BIN)/pip install --quiet -e '.[train]'
 	$(QUOTES) stage segment $(GOLD)/polnear.train.jsonl --out build/polnear-train.docs.jsonl.gz
