@@ -92,6 +92,13 @@ def _mention_of_verb(doc: Document, i: int, inverted: bool) -> tuple[int, int] |
                      if tag(doc.tokens[k]) == "VERB" and cues.is_cue_lemma(lemma(doc.tokens[k]))), None)
         found = main is not None and (_mention_of_verb(doc, main, False) or _mention_of_verb(doc, main, True))
         return found or _subject_of_last_verb(doc, lo, i - 1) or _sentence_subject(doc, lo, i)
+    if is_participle(doc.tokens[i]) and i > lo and tag(doc.tokens[i - 1]) in ("NOUN", "NUM"):
+        # "The Clinton campaign released an ad this week showing Trump …": a participle phrase
+        # after a clause reports for the clause's subject, not for the thing it follows
+        # ("footage of Trump saying" is Trump's).
+        main = _subject_of_last_verb(doc, lo, i)
+        if main and doc.text[main[0]:main[1]].lower() not in ("that", "which"):
+            return main           # (not "postings that included one saying …")
     return _subject(doc, i, lo)
 
 

@@ -213,9 +213,12 @@ def _split_by_attribution(doc: Document, lo: int, boundary: int | None, cue: int
     """'Climate change, Mr. Obama often says, is the greatest threat …': an attribution set off
     by commas inside what was said. The report is the sentence around it."""
     if (inverted or boundary is None or boundary <= lo
-            or tag(doc.tokens[lo]) in ("ADP", "SCONJ") and not _has_verb(doc, lo, boundary)):
+            or tag(doc.tokens[lo]) in ("ADP", "SCONJ") and not _has_verb(doc, lo, boundary)
+            or doc.tokens[boundary - 1].text.lower() in ("which", "who", "that")
+            or doc.tokens[boundary + 1].text.lower() == "as"):
         # "In a statement, the agency said, …": an opening phrase is not reported; in "…, said
-        # Brian Baker, a political adviser who …" the commas set off the speaker.
+        # Brian Baker, a political adviser who …" the commas set off the speaker; "the stadium,
+        # which, Tompkins said, is …" and "Yet, as Mr. Bown observed, …" report what follows.
         return None
     close = next((k for k in range(cue + 1, min(hi, cue + 8)) if doc.tokens[k].text == ","), None)
     if (close is None or _has_verb(doc, cue + 1, close) or hi - close <= _MIN_CONTENT_TOKENS
@@ -344,6 +347,15 @@ def find_quotes(doc: Document, beliefs: bool = False) -> Document:
                             quotes.append(_with_cue(Quote(m.start, m.end, "partial", si), doc, cue))
                 continue
             overlapping = [m for m in directs if m.start < cue.content[1] and cue.content[0] < m.end]
+            if overlapping and cue.forward and _report_takes_in(doc, cue, overlapping):
+                # 'added that most of the black vote … seems more anti-Trump, which is a problem
+                # because, “In the end, …”': the report takes in the quotation.
+                quotes = [q for q in quotes if not any(q.start == m.start for m in overlapping)]
+                claimed.extend(overlapping)
+                end = max(cue.content[1], *(m.end for m in overlapping))
+                quotes.append(_with_cue(Quote(cue.content[0], end, "mixed", si), doc, cue))
+                forward.append(quotes[-1])
+                continue
             if overlapping:
                 for q in quotes:
                     # The attribution right after a quotation beats one that merely contains it, and
@@ -364,6 +376,20 @@ def find_quotes(doc: Document, beliefs: bool = False) -> Document:
                 forward.append(quotes[-1])
     doc.quotes = sorted(_dedupe(quotes), key=lambda q: (q.start, q.end))
     return doc
+
+
+def _report_takes_in(doc: Document, cue: Cue, quoted: list[Marked]) -> bool:
+    """A "that" clause right after the cue ("said via email that, “…” against …"), with words
+    of the writer's own besides the quotations in it. (Not the "that" of a relative clause:
+    "Asked to describe the device that caused the explosion, O'Neill said, “…”".)"""
+    content = cue.content
+    near = doc.tokens[min(cue.token + 5, len(doc.tokens) - 1)].start
+    if content[0] > near or not re.search(r"\bthat[\s,]*$", doc.text[max(0, content[0] - 12):content[0]], re.IGNORECASE):
+        return False
+    outside = doc.text[content[0]:content[1]]
+    for m in sorted(quoted, key=lambda m: -m.start):
+        outside = outside[:max(0, m.start - content[0])] + " " + outside[max(0, m.end - content[0]):]
+    return len(outside.split()) >= _MIN_CONTENT_TOKENS
 
 
 def _with_cue(q: Quote, doc: Document, cue: Cue) -> Quote:

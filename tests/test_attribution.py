@@ -4,7 +4,8 @@ between a quotation and its cue, time words after the cue, a byline after a para
 the nearest of two cues, a participle after a verb that is not a cue (past a gerund, an infinitive,
 "before"), a second report after a comma, a subject before a participle phrase, "9/11 widow",
 "X made the following comment:", a noun phrase object ("noted the shortage of …"), an attribution inside a report ("The wards,
-X said, would …"), ", saying her …", "who said …"."""
+X said, would …"), ", saying her …", "who said …", a "that" clause ending in a quotation,
+a participle after the thing a clause is about ("released a report showing …")."""
 import json
 
 import pytest
@@ -59,6 +60,12 @@ ARTICLES = {
     "split_by_attribution": 'The board met on Monday to discuss the winter.\n\nThe wards, Maria Lopez said, would be '
                             'full all winter unless the board hires more nurses.\n',
     "saying_is_not_inverted": 'Maria Lopez wrote to the board in August, saying her "ward was full all week."\n',
+    "participle_after_a_thing": 'Maria Lopez released a report this week showing that the wards were full all '
+                                'winter.\n',
+    "that_takes_in_a_quotation": 'Maria Lopez added that most of the nurses seem tired, which is a problem because, '
+                                 '“In the end, we need them all.”\n',
+    "relative_that_before_a_quotation": 'Asked to describe the rota that caused the shortage, Maria Lopez said, '
+                                        '"Not going to go into that."\n',
 }
 # A verb whose object is a thing reports speech only with a clause or a quotation.
 NOT_REPORTED = {"thing_object": 'Maria Lopez criticised the lack of nurses on the night shift at the hospital.\n'}
@@ -144,3 +151,11 @@ def test_a_participle_report_is_never_an_inverted_attribution(quotes):
 
 def test_who_said_reports_what_follows(quotes):
     assert list(quotes[quotes.doc_id == "relative_who"].quote_text) == ["the wards were full all week"]
+
+
+def test_a_that_clause_takes_in_the_quotation_it_ends_with(quotes):
+    rows = quotes[quotes.doc_id == "that_takes_in_a_quotation"]
+    assert list(zip(rows.quote_type.astype(str), rows.quote_text)) == [
+        ("mixed", "most of the nurses seem tired, which is a problem because, “In the end, we need them all.”")]
+    rows = quotes[quotes.doc_id == "relative_that_before_a_quotation"]
+    assert list(zip(rows.quote_type.astype(str), rows.quote_text)) == [("direct", '"Not going to go into that."')]

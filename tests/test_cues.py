@@ -43,3 +43,13 @@ def test_commas_around_an_inverted_speaker_do_not_split_the_report():
                      ("week", "NOUN"), (",", "PUNCT"), ("said", "VERB"), ("Brian", "PROPN"), ("Baker", "PROPN"),
                      (",", "PUNCT"), ("an", "DET"), ("adviser", "NOUN"), ("who", "PRON"), ("oversees", "VERB"),
                      ("the", "DET"), ("campaign", "NOUN"), (".", "PUNCT")]) == ["The ad could start this week"]
+
+
+def test_a_relative_pronoun_or_as_before_the_speaker_reports_what_follows():
+    assert _content([("The", "DET"), ("stadium", "NOUN"), (",", "PUNCT"), ("which", "PRON"), (",", "PUNCT"),
+                     ("Maria", "PROPN"), ("Lopez", "PROPN"), ("said", "VERB"), (",", "PUNCT"), ("is", "AUX"),
+                     ("usually", "ADV"), ("full", "ADJ"), ("on", "ADP"), ("game", "NOUN"), ("days", "NOUN"),
+                     (".", "PUNCT")]) == ["is usually full on game days"]
+    assert _content([("Yet", "CCONJ"), (",", "PUNCT"), ("as", "SCONJ"), ("Maria", "PROPN"), ("Lopez", "PROPN"),
+                     ("observed", "VERB"), (",", "PUNCT"), ("the", "DET"), ("wards", "NOUN"), ("are", "AUX"),
+                     ("full", "ADJ"), ("all", "DET"), ("week", "NOUN"), (".", "PUNCT")]) == ["the wards are full all week"]
