@@ -372,7 +372,7 @@ def find_quotes(doc: Document, beliefs: bool = False) -> Document:
             kind = "mixed" if inside else "indirect"
             claimed.extend(inside)
             quotes.append(_with_cue(Quote(cue.content[0], cue.content[1], kind, si), doc, cue))
-            if cue.forward:
+            if cue.content[1] > c_tok.end:     # the report runs on after its cue (a split report too)
                 forward.append(quotes[-1])
     doc.quotes = sorted(_dedupe(quotes), key=lambda q: (q.start, q.end))
     return doc

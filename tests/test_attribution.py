@@ -59,6 +59,8 @@ ARTICLES = {
     "doubled_consonant": 'Maria Lopez slammed the board for its decision to close the ward in winter.\n',
     "split_by_attribution": 'The board met on Monday to discuss the winter.\n\nThe wards, Maria Lopez said, would be '
                             'full all winter unless the board hires more nurses.\n',
+    "split_then_as_said": 'The board met on Monday to discuss the winter.\n\nThe wards, Maria Lopez said, are full '
+                          'every winter, as the nurses said in June.\n',
     "saying_is_not_inverted": 'Maria Lopez wrote to the board in August, saying her "ward was full all week."\n',
     "participle_after_a_thing": 'Maria Lopez released a report this week showing that the wards were full all '
                                 'winter.\n',
