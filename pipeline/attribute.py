@@ -131,9 +131,10 @@ def _subject(doc: Document, i: int, lo: int) -> tuple[int, int] | None:
 
 
 def _before_verb_group(doc: Document, i: int, lo: int) -> int:
-    """Step back from verb i over auxiliaries, particles and adverbs ("has also said")."""
+    """Step back from verb i over auxiliaries, particles and adverbs ("has also said") and a
+    floating quantifier ("Sens. Merkley, Brown and Menendez all suggested")."""
     j = i
-    while j > lo and in_verb_group(doc.tokens[j - 1]):
+    while j > lo and (in_verb_group(doc.tokens[j - 1]) or doc.tokens[j - 1].text.lower() in ("all", "both")):
         j -= 1
     return j
 

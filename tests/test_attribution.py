@@ -62,6 +62,8 @@ ARTICLES = {
     "split_then_as_said": 'The board met on Monday to discuss the winter.\n\nThe wards, Maria Lopez said, are full '
                           'every winter, as the nurses said in June.\n',
     "saying_is_not_inverted": 'Maria Lopez wrote to the board in August, saying her "ward was full all week."\n',
+    "floating_quantifier": 'The board met on Monday.\n\nRep. Ann Lee (R-Ohio) and Sen. Maria Lopez (D-Ohio) both said '
+                           'the wards were full all week.\n',
     "participle_after_a_thing": 'Maria Lopez released a report this week showing that the wards were full all '
                                 'winter.\n',
     "that_takes_in_a_quotation": 'Maria Lopez added that most of the nurses seem tired, which is a problem because, '
