@@ -21,7 +21,7 @@ _DETERMINERS = ("the ", "a ", "an ")
 _CONTINUATION_PARAGRAPHS = 2
 AUTHOR = "the author"      # the speaker of first-person narration outside any quotation
 # What sets off a participle that reports for the clause's subject: ", saying", "before asking".
-_BEFORE_PARTICIPLE = frozenset({",", "before", "after", "while", "when"})
+_BEFORE_PARTICIPLE = frozenset({",", "before", "after", "while", "when", "by", "without"})
 _DASH_BYLINE = re.compile(r"[ \t\u00a0]*[―—–-][ \t\u00a0]*")
 
 
@@ -60,8 +60,9 @@ def attribute(doc: Document) -> Document:
 
 
 def _non_agent_subject(doc: Document, q: Quote) -> bool:
-    """'official figures have revealed …': numbers report things, they do not say them."""
-    if q.cue_token is None:
+    """'official figures have revealed …': numbers report things, they do not say them (but a
+    report "according to federal statistics" is sourced all the same)."""
+    if q.cue_token is None or doc.tokens[q.cue_token].text.lower() == "according":
         return False
     span = _mention_from_cue(doc, q)
     return span is not None and doc.text[span[0]:span[1]].lower().split()[-1] in cues.NON_AGENTS
@@ -78,7 +79,9 @@ def _mention_of_verb(doc: Document, i: int, inverted: bool) -> tuple[int, int] |
     sent = doc.sentences[doc.tokens[i].sentence]
     lo, hi = sent.first_token, sent.last_token
     if doc.tokens[i].text.lower() == "according":
-        span = np_right(doc, i + 2, hi)
+        # "according to exit polls": up to the punctuation, whatever the tagger made of the words.
+        end = next((k for k in range(i + 2, hi) if tag(doc.tokens[k]) == "PUNCT"), hi)
+        span = np_right(doc, i + 2, hi) or ((i + 2, end) if i + 2 < end <= i + 8 else None)
         return _mention_chars(doc, span) if span else None
     if inverted:
         span = np_right(doc, i + 1, hi)
@@ -134,9 +137,15 @@ def _before_verb_group(doc: Document, i: int, lo: int) -> int:
     """Step back from verb i over auxiliaries, particles and adverbs ("has also said") and a
     floating quantifier ("Sens. Merkley, Brown and Menendez all suggested")."""
     j = i
-    while j > lo and (in_verb_group(doc.tokens[j - 1]) or doc.tokens[j - 1].text.lower() in ("all", "both")):
+    while j > lo and (in_verb_group(doc.tokens[j - 1]) and not _noun_after_determiner(doc, j - 1, lo)
+                      or doc.tokens[j - 1].text.lower() in ("all", "both")):
         j -= 1
     return j
+
+
+def _noun_after_determiner(doc: Document, k: int, lo: int) -> bool:
+    """"the family": a noun that only looks like an adverb."""
+    return k > lo and tag(doc.tokens[k]) == "NOUN" and tag(doc.tokens[k - 1]) == "DET"
 
 
 def _is_time(doc: Document, span: tuple[int, int]) -> bool:

@@ -20,6 +20,10 @@ _TERMINAL = re.compile(r"[.!?…\"”’'):]\s*$")
 _INNER_STOP = re.compile(r"[.!?][\"”’']?\s+[A-Z\"“]")
 _TITLE_MAX = 250
 _MIN_CONTENT_TOKENS = 3
+_DASHES = frozenset({"—", "–", "―", "--", "-"})
+_ADJUNCT_PREPOSITIONS = frozenset("in since during after before amid following".split())
+_SUBJECT_PRONOUNS = frozenset("i we he she they".split())
+_TITLE_TOKENS = 8          # a quoted title after a preposition: 'On “Fox News Sunday,”'
 # What starts a verb's object or complement (after "said" these start a report, not a place or time).
 _OBJECT_TAGS = frozenset({"DET", "NOUN", "PROPN", "PRON", "ADJ", "NUM", "VERB", "AUX", "PART"})
 
@@ -62,16 +66,43 @@ def _before_new_clause(doc: Document, first: int, last: int) -> int:
     relative clause after a noun phrase object."""
     for k in range(first + 2, last - 2):
         text, nxt, after = doc.tokens[k].text, doc.tokens[k + 1], doc.tokens[k + 2]
-        new_subject = (text == "," and nxt.text.lower() in ("and", "but")
+        new_subject = ((text == "," or text in _DASHES) and nxt.text.lower() in ("and", "but")
                        and tag(after) in ("DET", "PROPN", "PRON", "NOUN", "ADJ")
                        and after.text.lower() not in ("that", "i", "we"))
         if (new_subject or text == ";" or text == "," and nxt.text.lower() in ("although", "though")
-                or text in ("—", "–", "--") and is_participle(nxt)
-                or text.lower() == "and" and is_cue(doc, k + 1)):
+                or text in ("—", "–", "--", ",") and is_participle(nxt) and nxt.text.lower() != "including"
+                and _has_verb(doc, first, k)
+                or text.lower() == "and" and _reports_next(doc, k + 1, last) and _has_verb(doc, first, k)):
             return k
         if text == "," and nxt.text.lower() in ("which", "who") and not _has_verb(doc, first, k):
             return k              # "acknowledged the reality of climate change, which makes him …"
+        if text == "," and _closing_appositive(doc, k, last):
+            return k              # "he did not support Mr. Trump, the presumed Putin favorite"
     return last
+
+
+def _closing_appositive(doc: Document, comma: int, last: int) -> bool:
+    """After a name, a noun phrase (perhaps with a relative clause) to the end of the report."""
+    if tag(doc.tokens[comma - 1]) != "PROPN" and doc.tokens[comma - 1].text != ")":
+        return False
+    if doc.tokens[comma + 1].text.lower() not in ("a", "an", "the"):
+        return False
+    relative = next((k for k in range(comma + 1, last) if doc.tokens[k].text.lower() in ("who", "which", "that")), last)
+    return not _has_verb(doc, comma + 1, relative) and not any(t.text == "," for t in doc.tokens[comma + 1:relative])
+
+
+def _reports_next(doc: Document, k: int, last: int) -> bool:
+    """A report of its own from token k: "and said …", "and Democrats accused …"."""
+    if is_cue(doc, k):
+        return True
+    np = np_right(doc, k, last)
+    return np is not None and np[1] - np[0] <= 3 and np[1] < last and is_cue(doc, _after_verb_group(doc, np[1], last))
+
+
+def _after_verb_group(doc: Document, k: int, last: int) -> int:
+    while k < last - 1 and in_verb_group(doc.tokens[k]):
+        k += 1
+    return k
 
 
 def find_cues(doc: Document, si: int, beliefs: bool = False) -> list[Cue]:
@@ -82,7 +113,7 @@ def find_cues(doc: Document, si: int, beliefs: bool = False) -> list[Cue]:
     for i in range(lo, hi):
         if _according(doc, i, hi):
             found.append(_according_cue(doc, i, lo, hi))
-        elif is_cue(doc, i, beliefs):
+        elif is_cue(doc, i, beliefs) and not _names_a_thing(doc, i):
             found.append(_verb_cue(doc, i, lo, hi))
     return found
 
@@ -92,9 +123,8 @@ def _according_cue(doc: Document, i: int, lo: int, hi: int) -> Cue:
     if i - lo <= 1 and comma is not None and hi - comma > _MIN_CONTENT_TOKENS:
         content = (doc.tokens[comma + 1].start, _content_end(doc, comma + 1, hi))   # According to X, …
     elif i - lo >= _MIN_CONTENT_TOKENS:
-        first = lo
         end = i - 1 if doc.tokens[i - 1].text == "," else i
-        content = (doc.tokens[first].start, doc.tokens[end - 1].end)            # …, according to X.
+        content = (_after_dateline(doc, lo), doc.tokens[end - 1].end)          # …, according to X.
     else:
         content = None
     return Cue(i, i + 2, content, inverted=True)
@@ -135,12 +165,15 @@ def _verb_cue(doc: Document, i: int, lo: int, hi: int) -> Cue:
     after_quote = boundary is not None and (doc.tokens[boundary].text in CLOSERS or (
         boundary > lo and doc.tokens[boundary - 1].text in CLOSERS))
     if after_quote and boundary - lo >= 1:
-        if tag(doc.tokens[lo]) == "ADP" and not _has_verb(doc, lo, boundary):
-            # 'On the broadcast of “Fox News Sunday,” Pence said …': a title, not what he said.
-            return Cue(i, i + 1, None, inverted)
-        cue = _backward(doc, lo, boundary, i, inverted)
-        cue.after_quote = True
-        return cue
+        opening = next((k for k in range(lo, boundary) if doc.tokens[k].text in OPENERS), boundary)
+        if tag(doc.tokens[lo]) == "ADP" and not _has_verb(doc, lo, opening) and boundary - opening <= _TITLE_TOKENS:
+            # 'On the broadcast of “Fox News Sunday,” Pence said …': a title, not what he said;
+            # the verb may still report what follows.
+            boundary = None
+        else:
+            cue = _backward(doc, lo, boundary, i, inverted)
+            cue.after_quote = True
+            return cue
     split = _split_by_attribution(doc, lo, boundary, i, hi, inverted)
     if split is not None:
         return split
@@ -194,18 +227,23 @@ def _object_end(doc: Document, j: int, hi: int) -> int:
     before a verb. Content that quotes, or whose noun phrase has a finite verb of its own
     ("said a majority of Americans have come to believe …"), is a clause: it runs on (hi)."""
     np = np_right(doc, j, hi)
-    if np is None or np[1] >= hi:
-        return hi
+    if np is None or np[1] >= hi or doc.tokens[j].text.lower() in _SUBJECT_PRONOUNS:
+        return hi         # "said she plans to …": a subject pronoun starts a clause
+    adjunct = None        # "attacked Machado in early-morning tweets": when and where are the writer's
     for k in range(np[1], hi):
         t = doc.tokens[k]
         if t.text in OPENERS or t.text in CLOSERS:
             return hi
         if t.text.lower() in (",", ";", "—", "–", "--", "(") or t.text.lower() in ("but", "and", "while") and k + 1 < hi and (
                 tag(doc.tokens[k + 1]) in ("VERB", "AUX") or in_verb_group(doc.tokens[k + 1])):
-            return k if k > np[1] or t.text != "," else hi    # "said Mr. Trump, the nominee, was …"
+            end = k if k > np[1] or t.text != "," else hi    # "said Mr. Trump, the nominee, was …"
+            return min(end, adjunct or end)
         if tag(t) == "AUX" or tag(t) == "VERB" and not is_participle(t) and doc.tokens[k - 1].text.lower() != "to":
             return hi
-    return hi
+        if (adjunct is None and tag(t) == "ADP" and t.text.lower() in _ADJUNCT_PREPOSITIONS
+                and tag(doc.tokens[k - 1]) != "CCONJ"):
+            adjunct = k
+    return adjunct or hi
 
 
 def _split_by_attribution(doc: Document, lo: int, boundary: int | None, cue: int, hi: int,
@@ -224,7 +262,10 @@ def _split_by_attribution(doc: Document, lo: int, boundary: int | None, cue: int
     if (close is None or _has_verb(doc, cue + 1, close) or hi - close <= _MIN_CONTENT_TOKENS
             or doc.tokens[close + 1].text in OPENERS or not _has_verb(doc, close + 1, hi)):
         return None       # 'Mr. Barrett said, "we were floored."' is a quotation of its own
-    return Cue(cue, cue + 1, (doc.tokens[lo].start, _content_end(doc, close + 1, hi)), inverted)
+    if doc.tokens[close + 1].text.lower() == "as":
+        # "…, lawmakers said Friday, as they bristled at …": the writer goes on.
+        return _backward(doc, lo, boundary, cue, inverted)
+    return Cue(cue, cue + 1, (_after_dateline(doc, lo), _content_end(doc, close + 1, hi)), inverted)
 
 
 def _report_break(doc: Document, cue: int) -> int | None:
@@ -247,7 +288,18 @@ def _has_verb(doc: Document, first: int, last: int) -> bool:
 
 def _backward(doc: Document, lo: int, boundary: int, cue: int, inverted: bool) -> Cue:
     end = boundary if doc.tokens[boundary].text == "," else boundary + 1
-    return Cue(cue, cue + 1, (doc.tokens[lo].start, doc.tokens[end - 1].end), inverted)
+    return Cue(cue, cue + 1, (_after_dateline(doc, lo), doc.tokens[end - 1].end), inverted)
+
+
+def _after_dateline(doc: Document, lo: int) -> int:
+    """Where a sentence's own words start, after a dateline ("WASHINGTON ― ", "NEW YORK (AP) — ")."""
+    for k in range(lo, min(lo + 6, doc.sentences[doc.tokens[lo].sentence].last_token - 1)):
+        text = doc.tokens[k].text
+        if text in _DASHES:
+            return doc.tokens[k + 1].start if k > lo else doc.tokens[lo].start
+        if not (text.isupper() or text in ("(", ")", ",")):
+            break
+    return doc.tokens[lo].start
 
 
 def _attribution_only(doc: Document, first: int, cue: int, inverted: bool) -> bool:
@@ -267,7 +319,14 @@ def _attribution_only(doc: Document, first: int, cue: int, inverted: bool) -> bo
         return inverted
     return len(between) <= 8 and all(tag(t) in NP_TAGS or tag(t) == "ADP" and t.text.lower() != "that"
                                       or t.text in ("'s", "’s", "-", "&")
-                                      or t.text.rstrip(".").lower() in cues.TITLES for t in between)
+                                      or t.text.rstrip(".").lower() in cues.TITLES
+                                      or _modifying_participle(between, k) for k, t in enumerate(between))
+
+
+def _modifying_participle(tokens: list, k: int) -> bool:
+    """A past participle before a noun: "retired Air Force general Lloyd Newton"."""
+    return (tag(tokens[k]) == "VERB" and tokens[k].text.lower().endswith("ed")
+            and k + 1 < len(tokens) and tag(tokens[k + 1]) in NP_TAGS)
 
 
 def _without_asides(tokens: list) -> list:
@@ -329,7 +388,10 @@ def find_quotes(doc: Document, beliefs: bool = False) -> Document:
                 # "X said …, the BBC reports": the outlet's tail is not part of what X said.
                 if cue.content[1] > outer.start:
                     outer.end = min(outer.end, cue.content[1])
-                continue
+                if cue.content[0] > outer.cue_start or not _in_relative_clause(doc, outer.cue_token):
+                    continue
+                # "Scott's relatives, who asked …, watched it, attorneys said": the other cue is in
+                # a relative clause of the tail's report; both are reports.
             inside = [m for m in marked if cue.content and cue.content[0] <= m.start and m.end <= cue.content[1] + 1]
             if outer is not None and cue.content:
                 # "X said …, arguing that …": a second report starts at the comma.
@@ -347,6 +409,14 @@ def find_quotes(doc: Document, beliefs: bool = False) -> Document:
                             quotes.append(_with_cue(Quote(m.start, m.end, "partial", si), doc, cue))
                 continue
             overlapping = [m for m in directs if m.start < cue.content[1] and cue.content[0] < m.end]
+            if overlapping and cue.forward:
+                # 'said he was stiffed after …, saying, “…”': the report ends where the
+                # quotation's own attribution begins.
+                end = _before_next_attribution(doc, cue, sentence_cues, overlapping[0].start)
+                if end is not None:
+                    cue.content = (cue.content[0], end)
+                    inside = [m for m in marked if cue.content[0] <= m.start and m.end <= end + 1]
+                    overlapping = []
             if overlapping and cue.forward and _report_takes_in(doc, cue, overlapping):
                 # 'added that most of the black vote … seems more anti-Trump, which is a problem
                 # because, “In the end, …”': the report takes in the quotation.
@@ -376,6 +446,35 @@ def find_quotes(doc: Document, beliefs: bool = False) -> Document:
                 forward.append(quotes[-1])
     doc.quotes = sorted(_dedupe(quotes), key=lambda q: (q.start, q.end))
     return doc
+
+
+def _before_next_attribution(doc: Document, cue: Cue, sentence_cues: list[Cue], quote_start: int) -> int | None:
+    """The character end of a report that runs into another cue before a quotation: the
+    comma, dash or "and"/"but" that opens the other cue's clause ('…, the mother replied, "…"')."""
+    first = next((k for k in range(cue.token + 1, len(doc.tokens)) if doc.tokens[k].start >= cue.content[0]), None)
+    later = [c.token for c in sentence_cues if c.token > cue.token and doc.tokens[c.token].end <= quote_start]
+    if first is None or not later:
+        return None
+    for k in range(later[0] - 1, first + _MIN_CONTENT_TOKENS - 1, -1):
+        text = doc.tokens[k].text.lower()
+        opens_clause = text in (",", ";", "—", "–", "―", "--") or (
+            text in ("and", "but") and all(in_verb_group(t) for t in doc.tokens[k + 1:later[0]]))
+        if opens_clause:
+            return _content_end(doc, first, k)
+    return None
+
+
+def _in_relative_clause(doc: Document, verb: int) -> bool:
+    k = verb
+    while k > 0 and in_verb_group(doc.tokens[k - 1]):
+        k -= 1
+    return k > 0 and doc.tokens[k - 1].text.lower() in ("who", "which")
+
+
+def _names_a_thing(doc: Document, verb: int) -> bool:
+    """'a box labeled “medical problem”': a participle after a noun names it; nobody speaks."""
+    return (cue_verb(doc.tokens[verb]) in cues.NAMING and verb > 0 and tag(doc.tokens[verb - 1]) in ("NOUN", "PROPN")
+            and verb + 1 < len(doc.tokens) and doc.tokens[verb + 1].text in OPENERS)
 
 
 def _report_takes_in(doc: Document, cue: Cue, quoted: list[Marked]) -> bool:

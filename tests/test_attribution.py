@@ -5,7 +5,10 @@ the nearest of two cues, a participle after a verb that is not a cue (past a ger
 "before"), a second report after a comma, a subject before a participle phrase, "9/11 widow",
 "X made the following comment:", a noun phrase object ("noted the shortage of …"), an attribution inside a report ("The wards,
 X said, would …"), ", saying her …", "who said …", a "that" clause ending in a quotation,
-a participle after the thing a clause is about ("released a report showing …")."""
+a participle after the thing a clause is about ("released a report showing …"), "by saying",
+a participle in a name ("retired nurse X said"), a quoted title after a preposition, where the
+writer takes over from a report (", as …", ", prompting …", a closing appositive, "in a letter",
+another attribution before a quotation), "and nurses complained …", "according to statistics"."""
 import json
 
 import pytest
@@ -70,6 +73,27 @@ ARTICLES = {
                                  '“In the end, we need them all.”\n',
     "relative_that_before_a_quotation": 'Asked to describe the rota that caused the shortage, Maria Lopez said, '
                                         '"Not going to go into that."\n',
+    "by_saying": 'Maria Lopez began the meeting by saying the wards were "full to bursting" all week.\n',
+    "participle_in_the_attribution": 'The board "ignored every warning we gave them all winter," retired nurse Maria '
+                                     'Lopez said.\n',
+    "title_after_a_preposition": 'In an interview on "Ward Watch," Maria Lopez said the wards were full all week.\n',
+    "subject_pronoun": 'Maria Lopez said she plans to visit the ward and meet the nurses this week.\n',
+    "as_after_the_attribution": 'The wards were full all week, Maria Lopez said on Monday, as the board met in '
+                                'the hall.\n',
+    "participle_of_the_writer": 'Maria Lopez said the wards were full all week, prompting the board to meet on '
+                                'Monday.\n',
+    "closing_appositive": 'Maria Lopez said she had written to John Smith, the chairman of the board.\n',
+    "adjunct_after_the_object": 'Maria Lopez condemned the closure of the ward in a letter on Monday.\n',
+}
+# Reports whose exact span the tests below check, whoever the speaker.
+SPANS = {
+    "report_then_reply": 'Maria Lopez said the wards were full all week, and when asked about the board, John Smith '
+                         'replied, "Nobody came to help us at all, not once."\n',
+    "relative_clause_in_a_report": 'The nurses, who asked the board to reopen the ward, worked all week, lawyers for '
+                                   'the family said.\n',
+    "statistics": 'The wards were full all week, according to hospital statistics.\n',
+    "and_another_report": 'Maria Lopez said the wards were full all week and nurses complained that nobody came to '
+                          'help.\n',
 }
 # A verb whose object is a thing reports speech only with a clause or a quotation.
 NOT_REPORTED = {"thing_object": 'Maria Lopez criticised the lack of nurses on the night shift at the hospital.\n'}
@@ -84,7 +108,7 @@ NARRATED = {"first_person": 'Maria Lopez runs the ward.\n\nIn the spring, when t
 def quotes(tmp_path_factory):
     folder = tmp_path_factory.mktemp("attribution")
     path = folder / "articles.jsonl"
-    path.write_text("".join(json.dumps({"doc_id": k, "text": v}) + "\n" for k, v in {**ARTICLES, **NARRATED, **NOT_REPORTED, **RELATIVE}.items()))
+    path.write_text("".join(json.dumps({"doc_id": k, "text": v}) + "\n" for k, v in {**ARTICLES, **NARRATED, **NOT_REPORTED, **RELATIVE, **SPANS}.items()))
     pipeline.build([path], folder / "out")
     return pipeline.load_quotes(folder / "out")
 
@@ -163,3 +187,61 @@ def test_a_that_clause_takes_in_the_quotation_it_ends_with(quotes):
         ("mixed", "most of the nurses seem tired, which is a problem because, “In the end, we need them all.”")]
     rows = quotes[quotes.doc_id == "relative_that_before_a_quotation"]
     assert list(zip(rows.quote_type.astype(str), rows.quote_text)) == [("direct", '"Not going to go into that."')]
+
+
+def _texts(quotes, doc_id):
+    return sorted(quotes[quotes.doc_id == doc_id].quote_text)
+
+
+def test_a_participle_after_by_reports_for_the_subject(quotes):
+    assert _texts(quotes, "by_saying") == ['the wards were "full to bursting" all week']
+
+
+def test_a_participle_before_the_name_stays_in_the_attribution(quotes):
+    rows = quotes[quotes.doc_id == "participle_in_the_attribution"]
+    assert list(zip(rows.quote_type.astype(str), rows.quote_text)) == [
+        ("mixed", 'The board "ignored every warning we gave them all winter,"')]
+
+
+def test_a_quoted_title_after_a_preposition_is_not_the_report(quotes):
+    assert _texts(quotes, "title_after_a_preposition") == ["the wards were full all week"]
+
+
+def test_a_subject_pronoun_starts_a_clause_that_runs_on(quotes):
+    assert _texts(quotes, "subject_pronoun") == ["she plans to visit the ward and meet the nurses this week"]
+
+
+@pytest.mark.parametrize("doc_id", ["as_after_the_attribution", "participle_of_the_writer"])
+def test_the_writer_goes_on_after_the_report(quotes, doc_id):
+    assert _texts(quotes, doc_id) == ["the wards were full all week" if doc_id != "as_after_the_attribution"
+                                      else "The wards were full all week"]
+
+
+def test_an_appositive_closing_a_report_is_the_writers(quotes):
+    assert _texts(quotes, "closing_appositive") == ["she had written to John Smith"]
+
+
+def test_where_and_when_after_a_noun_phrase_object_are_the_writers(quotes):
+    assert _texts(quotes, "adjunct_after_the_object") == ["the closure of the ward"]
+
+
+def test_a_report_ends_where_a_quotations_attribution_begins(quotes):
+    rows = quotes[quotes.doc_id == "report_then_reply"]
+    assert sorted(zip(rows.quote_text, rows.speaker_short)) == [
+        ('"Nobody came to help us at all, not once."', "Smith"), ("the wards were full all week", "Lopez")]
+
+
+def test_a_report_holding_a_relative_clause_with_a_cue(quotes):
+    rows = quotes[quotes.doc_id == "relative_clause_in_a_report"]
+    report = rows[rows.quote_text.str.startswith("The nurses")]
+    assert list(report.quote_text) == ["The nurses, who asked the board to reopen the ward, worked all week"]
+    assert list(report.speaker_mention) == ["the family"]     # "family" is no adverb
+
+
+def test_according_to_statistics_is_a_source(quotes):
+    rows = quotes[quotes.doc_id == "statistics"]
+    assert list(zip(rows.quote_text, rows.speaker_mention)) == [("The wards were full all week", "hospital statistics")]
+
+
+def test_and_with_a_subject_and_a_cue_is_another_report(quotes):
+    assert _texts(quotes, "and_another_report") == ["nobody came to help", "the wards were full all week"]

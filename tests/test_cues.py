@@ -53,3 +53,18 @@ def test_a_relative_pronoun_or_as_before_the_speaker_reports_what_follows():
     assert _content([("Yet", "CCONJ"), (",", "PUNCT"), ("as", "SCONJ"), ("Maria", "PROPN"), ("Lopez", "PROPN"),
                      ("observed", "VERB"), (",", "PUNCT"), ("the", "DET"), ("wards", "NOUN"), ("are", "AUX"),
                      ("full", "ADJ"), ("all", "DET"), ("week", "NOUN"), (".", "PUNCT")]) == ["the wards are full all week"]
+
+
+def test_a_dateline_is_not_part_of_the_report():
+    assert _content([("WASHINGTON", "PROPN"), ("―", "PUNCT"), ("The", "DET"), ("wards", "NOUN"), ("were", "AUX"),
+                     ("full", "ADJ"), ("all", "DET"), ("week", "NOUN"), (",", "PUNCT"), ("nurses", "NOUN"),
+                     ("said", "VERB"), ("Friday", "PROPN"), (",", "PUNCT"), ("as", "SCONJ"), ("the", "DET"),
+                     ("board", "NOUN"), ("met", "VERB"), ("in", "ADP"), ("the", "DET"), ("hall", "NOUN"),
+                     (".", "PUNCT")]) == ["The wards were full all week"]
+
+
+def test_a_participle_naming_a_thing_is_no_cue():
+    assert _content([("In", "ADP"), ("a", "DET"), ("box", "NOUN"), ("labeled", "VERB"), ("“", "PUNCT"),
+                     ("medical", "ADJ"), ("problem", "NOUN"), (",", "PUNCT"), ("”", "PUNCT"), ("a", "DET"),
+                     ("doctor", "NOUN"), ("had", "AUX"), ("typed", "VERB"), ("“", "PUNCT"), ("homicidal", "ADJ"),
+                     ("ideation", "NOUN"), (".", "PUNCT"), ("”", "PUNCT")]) == []
