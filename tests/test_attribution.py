@@ -59,6 +59,7 @@ ARTICLES = {
     "noun_phrase_object": 'Maria Lopez noted the shortage of nurses on the night shift at the hospital.\n',
     "cue_learned_from_train": 'Maria Lopez condemned the decision to close the ward during the coldest weeks of '
                               'winter.\n',
+    "cue_form_learned_from_train": 'Maria Lopez pointed out that the wards were full all week.\n',
     "doubled_consonant": 'Maria Lopez slammed the board for its decision to close the ward in winter.\n',
     "split_by_attribution": 'The board met on Monday to discuss the winter.\n\nThe wards, Maria Lopez said, would be '
                             'full all winter unless the board hires more nurses.\n',
@@ -162,6 +163,7 @@ def test_a_noun_phrase_object_is_what_was_said(quotes):
     assert list(quotes[quotes.doc_id == "noun_phrase_object"].quote_text) == [
         "the shortage of nurses on the night shift at the hospital"]
     assert list(quotes[quotes.doc_id == "cue_learned_from_train"].cue) == ["condemned"]
+    assert list(quotes[quotes.doc_id == "cue_form_learned_from_train"].quote_text) == ["the wards were full all week"]
 
 
 def test_a_thing_criticised_is_not_a_quotation(quotes):
