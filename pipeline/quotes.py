@@ -404,7 +404,10 @@ def find_quotes(doc: Document, beliefs: bool = False) -> Document:
                 if cue_verb(c_tok) in cues.NAMING | cues.OBJECT:
                     for m in partials:
                         if m not in claimed and c_tok.start < m.start < sent.end and not any(
-                                start <= m.start and m.end <= end + 1 for start, end in reported):
+                                start <= m.start and m.end <= end + 1 for start, end in reported) and not any(
+                                c_tok.start < doc.tokens[other.token].start < m.start and tag(doc.tokens[other.token]) == "VERB"
+                                for other in sentence_cues):
+                            # (a nearer cue governs it: 'a swiftly called meeting … a statement calling …')
                             claimed.append(m)
                             quotes.append(_with_cue(Quote(m.start, m.end, "partial", si), doc, cue))
                 continue

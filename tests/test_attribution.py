@@ -8,7 +8,8 @@ X said, would …"), ", saying her …", "who said …", a "that" clause ending 
 a participle after the thing a clause is about ("released a report showing …"), "by saying",
 a participle in a name ("retired nurse X said"), a quoted title after a preposition, where the
 writer takes over from a report (", as …", ", prompting …", a closing appositive, "in a letter",
-another attribution before a quotation), "and nurses complained …", "according to statistics"."""
+another attribution before a quotation), "and nurses complained …", "according to statistics",
+the nearer of two naming verbs ("a hastily called meeting … a statement calling …")."""
 import json
 
 import pytest
@@ -59,6 +60,8 @@ ARTICLES = {
     "noun_phrase_object": 'Maria Lopez noted the shortage of nurses on the night shift at the hospital.\n',
     "cue_learned_from_train": 'Maria Lopez condemned the decision to close the ward during the coldest weeks of '
                               'winter.\n',
+    "nearer_cue_governs": 'Following a hastily called meeting, Maria Lopez issued a statement calling the closure '
+                          '"a grave mistake" for the town.\n',
     "cue_form_learned_from_train": 'Maria Lopez pointed out that the wards were full all week.\n',
     "doubled_consonant": 'Maria Lopez slammed the board for its decision to close the ward in winter.\n',
     "split_by_attribution": 'The board met on Monday to discuss the winter.\n\nThe wards, Maria Lopez said, would be '
