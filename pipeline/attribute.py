@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from . import cues
 from .document import Document, Entity, Quote
-from .tokens import (CLOSERS, char_span, cue_verb, in_verb_group, is_cue, is_participle, lemma, np_left, np_right,
-                     tag)
+from .tokens import (CLOSERS, char_span, cue_verb, in_verb_group, is_adverb, is_cue, is_participle, lemma, np_left,
+                     np_right, tag)
 
 _SMALL_WORDS = {"of", "for", "and", "the", "on", "in", "to", "at", "de"}
 _DETERMINERS = ("the ", "a ", "an ")
@@ -124,9 +124,15 @@ def _subject(doc: Document, i: int, lo: int) -> tuple[int, int] | None:
             if span:
                 return _mention_chars(doc, span)
     span = np_left(doc, j, lo)
-    if span and span[0] - 1 > lo and tag(doc.tokens[span[0] - 1]) == "ADP" and _is_time(doc, span):
-        # "The Times on Saturday wrote", "a panel in 2001 found": the subject is before the time.
-        span = np_left(doc, span[0] - 1, lo)
+    if span and span[0] > lo and _is_time(doc, span):
+        # "The Times on Saturday wrote", "a panel in 2001 found", "Wells Fargo just this month
+        # announced", "A poll released in late August found": the subject is before the time.
+        k = span[0]
+        while k > lo and (tag(doc.tokens[k - 1]) in ("ADP", "ADV") or is_adverb(doc.tokens[k - 1])):
+            k -= 1
+        if k > lo and tag(doc.tokens[k - 1]) == "VERB" and doc.tokens[k - 1].text.lower().endswith("ed"):
+            k -= 1
+        span = np_left(doc, k, lo) if k < span[0] else span
     elif span and span[0] - 2 > lo and tag(doc.tokens[span[0] - 1]) == "ADP" and is_participle(doc.tokens[span[0] - 2]):
         # "Protesters marching through the streets chanted": the noun before the participle.
         span = np_left(doc, span[0] - 2, lo) or span

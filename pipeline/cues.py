@@ -44,7 +44,7 @@ NAMING = frozenset("call describe dub label brand term".split())
 
 # Words of a time phrase after a cue: "…," McConnell said Tuesday — not "said Tuesday" inverted.
 TIME_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
-morning afternoon evening night week weekend month year earlier later last this next
+morning afternoon evening night week weekend month year earlier later last this next early late
 january february march april may june july august september october november december spring summer autumn winter""".split())
 
 # Subjects of a reporting verb that are not speakers ("figures have revealed").

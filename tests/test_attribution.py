@@ -9,7 +9,8 @@ a participle after the thing a clause is about ("released a report showing …")
 a participle in a name ("retired nurse X said"), a quoted title after a preposition, where the
 writer takes over from a report (", as …", ", prompting …", a closing appositive, "in a letter",
 another attribution before a quotation), "and nurses complained …", "according to statistics",
-the nearer of two naming verbs ("a hastily called meeting … a statement calling …")."""
+the nearer of two naming verbs ("a hastily called meeting … a statement calling …"), a time
+between subject and cue ("just this month announced", "released in late August warned")."""
 import json
 
 import pytest
@@ -62,6 +63,9 @@ ARTICLES = {
                               'winter.\n',
     "nearer_cue_governs": 'Following a hastily called meeting, Maria Lopez issued a statement calling the closure '
                           '"a grave mistake" for the town.\n',
+    "time_before_the_cue": 'Maria Lopez just this month announced that the ward would close in winter.\n',
+    "time_after_a_participle": 'A report by Maria Lopez released in late August warned that the ward would close in '
+                               'winter.\n',
     "cue_form_learned_from_train": 'Maria Lopez pointed out that the wards were full all week.\n',
     "doubled_consonant": 'Maria Lopez slammed the board for its decision to close the ward in winter.\n',
     "split_by_attribution": 'The board met on Monday to discuss the winter.\n\nThe wards, Maria Lopez said, would be '
