@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from . import cues
 from .document import Document, Entity, Quote
+from .marks import turn_label
 from .tokens import (CLOSERS, char_span, cue_verb, in_verb_group, is_adverb, is_cue, is_participle, lemma, np_left,
                      np_right, tag)
 
@@ -207,8 +208,11 @@ def _mention_chars(doc: Document, span: tuple[int, int]) -> tuple[int, int]:
 
 
 def _mention_from_context(doc: Document, q: Quote, previous: Quote | None) -> tuple[tuple[int, int] | None, str]:
-    """A quotation with no cue of its own: a dash byline after it, an introducing "X said:",
-    or the running speaker."""
+    """A quotation with no cue of its own: a transcript's speaker label, a dash byline after
+    it, an introducing "X said:", or the running speaker."""
+    label = turn_label(doc.text, q.start)
+    if label is not None:
+        return label, "transcript"
     byline = _dash_byline(doc, q)
     if byline is not None:
         return byline, "byline"
@@ -278,6 +282,9 @@ def _resolve(doc: Document, q: Quote, how: str) -> None:
         q.attribution = "name" if speaker and speaker.kind else "mention"
     if how != "cue":
         q.attribution = how
+    if speaker is None and how == "transcript":
+        name = mention.title()           # "JAKE TAPPER" → "Jake Tapper"
+        speaker = Speaker(name, name.split()[-1], "PERSON")
     if speaker is None:
         speaker = Speaker(mention, mention, None)
     q.speaker, q.speaker_short, q.speaker_kind = speaker.name, speaker.short, speaker.kind
@@ -331,11 +338,11 @@ def _canonical(doc: Document, ent: Entity) -> Speaker:
 
 def _person_by_surname(doc: Document, surname: str) -> Speaker | None:
     """The longest PERSON name in the article ending with this surname."""
-    names = [e for e in doc.entities if e.label == "PERSON" and e.text.split()[-1] == surname]
+    names = [e for e in doc.entities if e.label == "PERSON" and e.text.split()[-1].lower() == surname.lower()]
     if not names:
         return None
     best = max(names, key=lambda e: (len(e.text.split()), -e.start))
-    return Speaker(best.text, surname, "PERSON", _affiliation(doc, best))
+    return Speaker(best.text, best.text.split()[-1], "PERSON", _affiliation(doc, best))
 
 
 def _org_name(text: str) -> str:

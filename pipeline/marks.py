@@ -16,6 +16,55 @@ _OPEN_CONTEXT = set(" \t\n\u00a0([{—–-/:;,")
 _MAX_SINGLE = 400  # a single-quoted span longer than this is apostrophes, not a quote
 
 
+# "WALLACE: Let's start …", '"PENCE: Well, look, …': a speaker's name in capitals opening a paragraph.
+_TURN = re.compile(r"[ \t]*[\"“]?[ \t]*(?P<label>[A-Z][A-Z.'’-]*[A-Z](?: [A-Z][A-Z.'’-]*[A-Z]){0,2}):[ \t]+(?=\S)")
+_NOT_SPEAKERS = frozenset({"UPDATE", "NOTE", "EDITOR'S NOTE", "EDITOR’S NOTE", "CORRECTION", "WATCH", "RELATED",
+                           "READ MORE", "PHOTO", "PHOTOS", "VIDEO", "SOURCE", "CREDIT", "ALSO", "WARNING", "SPOILER"})
+_STAGE_DIRECTION = re.compile(r"[ \t]*[\"“]?\(")     # '"(CROSSTALK.)'
+
+
+@dataclass(frozen=True)
+class Turn:
+    label_start: int  # the speaker's name
+    label_end: int
+    start: int        # what they said, through the quoted paragraphs that follow
+    end: int
+
+
+def transcript_turns(text: str) -> list[Turn]:
+    """The turns of a transcript: paragraphs that open with a speaker's name in capitals and a
+    colon, when at least two different names do so. A turn that opens with a quote mark runs on
+    through the paragraphs after it that open with one too (the multi-paragraph convention),
+    up to the next name or a stage direction ("(CROSSTALK.)")."""
+    spans = paragraphs(text)
+    labelled = {}
+    for index, (start, end) in enumerate(spans):
+        m = _TURN.match(text, start, end)
+        if m and m.group("label") not in _NOT_SPEAKERS:
+            labelled[index] = m
+    if len({m.group("label") for m in labelled.values()}) < 2:
+        return []
+    turns = []
+    for index, m in labelled.items():
+        end = spans[index][1]
+        quoted = text[spans[index][0]:m.start("label")].strip() != ""
+        following = index + 1
+        while (quoted and following < len(spans) and following not in labelled
+               and text[spans[following][0]:spans[following][1]].lstrip()[:1] in "\"“"
+               and not _STAGE_DIRECTION.match(text, spans[following][0])):
+            end = spans[following][1]
+            following += 1
+        turns.append(Turn(m.start("label"), m.end("label"), m.end(), end))
+    return turns
+
+
+def turn_label(text: str, start: int) -> tuple[int, int] | None:
+    """The speaker's name of the transcript turn that starts at `start`, if one does."""
+    line = text.rfind("\n", 0, start) + 1
+    m = _TURN.match(text, line)
+    return (m.start("label"), m.end("label")) if m and m.end() == start else None
+
+
 @dataclass(frozen=True)
 class Marked:
     start: int

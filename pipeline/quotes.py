@@ -3,7 +3,8 @@
 - direct: a span in quote marks that stands as what someone said ("…," he said);
 - partial: a short quoted phrase that a cue governs (called the numbers "alarming");
 - mixed: reported speech that contains quoted phrases (said London's "diverse …" meant …);
-- indirect: reported speech after, or before, a reporting verb (argues that …, … , X said).
+- indirect: reported speech after, or before, a reporting verb (argues that …, … , X said);
+- a transcript's turns ("WALLACE: Let's start …") are direct quotations of the name before them.
 Quoted phrases that no cue governs (headlines, scare quotes, titles) are not quotations.
 """
 from __future__ import annotations
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 
 from . import cues
 from .document import Document, Quote
-from .marks import Marked, find_marked, paragraphs
+from .marks import Marked, find_marked, paragraphs, transcript_turns
 from .tokens import CLOSERS, NP_TAGS, OPENERS, cue_verb, in_verb_group, is_adverb, is_cue, is_participle, np_right, tag
 
 _TERMINAL = re.compile(r"[.!?…\"”’'):]\s*$")
@@ -365,9 +366,12 @@ def find_quotes(doc: Document, beliefs: bool = False) -> Document:
     if doc.status != "ok" or not doc.sentences:
         return doc
     titles = _title_spans(doc)
+    turns = transcript_turns(doc.text)
+    spoken = [(doc.text.rfind("\n", 0, t.label_start) + 1, t.end) for t in turns]
     skip = doc.boilerplate + titles
-    marked = [m for m in find_marked(doc.text, skip) if m.end - m.start > 2]
-    quotes: list[Quote] = []
+    marked = [m for m in find_marked(doc.text, skip) if m.end - m.start > 2
+              and not any(m.start < end and start < m.end for start, end in spoken)]
+    quotes = [Quote(t.start, t.end, "direct", sentence_index=doc.sentence_at(t.start)) for t in turns]
     directs = [m for m in marked if _direct(doc, m)]
     partials = [m for m in marked if m not in directs]
     for m in directs:
@@ -381,7 +385,8 @@ def find_quotes(doc: Document, beliefs: bool = False) -> Document:
         reported = [c.content for c in sentence_cues if c.content]
         for cue in sentence_cues:
             c_tok = doc.tokens[cue.token]
-            if any(m.start <= c_tok.start < m.end for m in marked):
+            if any(m.start <= c_tok.start < m.end for m in marked) or any(
+                    start <= c_tok.start < end for start, end in spoken):
                 continue          # a cue word inside a quotation is part of what was said
             outer = next((q for q in forward if q.start <= c_tok.start < q.end), None)
             if outer is not None and cue.content and not cue.forward:

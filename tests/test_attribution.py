@@ -10,7 +10,8 @@ a participle in a name ("retired nurse X said"), a quoted title after a preposit
 writer takes over from a report (", as …", ", prompting …", a closing appositive, "in a letter",
 another attribution before a quotation), "and nurses complained …", "according to statistics",
 the nearer of two naming verbs ("a hastily called meeting … a statement calling …"), a time
-between subject and cue ("just this month announced", "released in late August warned")."""
+between subject and cue ("just this month announced", "released in late August warned"), a
+transcript's turns ("SMITH: …")."""
 import json
 
 import pytest
@@ -100,6 +101,9 @@ SPANS = {
     "relative_clause_in_a_report": 'The nurses, who asked the board to reopen the ward, worked all week, lawyers for '
                                    'the family said.\n',
     "statistics": 'The wards were full all week, according to hospital statistics.\n',
+    "transcript": 'Maria Lopez spoke to John Smith on Sunday.\n\n"SMITH: Will the ward close this winter?\n\n'
+                  '"LOPEZ: Not this year. We will not back down.\n\n"And nobody has asked us.\n\n'
+                  '"SMITH: Thank you, Mrs. Lopez, and good luck to all of the nurses this winter.\n',
     "and_another_report": 'Maria Lopez said the wards were full all week and nurses complained that nobody came to '
                           'help.\n',
 }
@@ -254,3 +258,11 @@ def test_according_to_statistics_is_a_source(quotes):
 
 def test_and_with_a_subject_and_a_cue_is_another_report(quotes):
     assert _texts(quotes, "and_another_report") == ["nobody came to help", "the wards were full all week"]
+
+
+def test_a_transcripts_turns_go_to_the_names_before_them(quotes):
+    rows = quotes[quotes.doc_id == "transcript"]
+    assert list(zip(rows.quote_text, rows.speaker, rows.attribution)) == [
+        ("Will the ward close this winter?", "John Smith", "transcript"),
+        ('Not this year. We will not back down.\n\n"And nobody has asked us.', "Maria Lopez", "transcript"),
+        ("Thank you, Mrs. Lopez, and good luck to all of the nurses this winter.", "John Smith", "transcript")]

@@ -1,5 +1,5 @@
 """Quotation marks on raw text: the cases that break naive quote finders."""
-from pipeline.marks import find_marked
+from pipeline.marks import find_marked, transcript_turns, turn_label
 
 
 def spans(text):
@@ -45,3 +45,22 @@ def test_skip_spans_hide_their_paragraphs():
 def test_two_apostrophes_stand_for_a_double_mark():
     text = "''This isn't tax reform,'' said Douglas Holtz-Eakin. The plan was ''taking a close look'' at it."
     assert spans(text) == ["''This isn't tax reform,''", "''taking a close look''"]
+
+
+TRANSCRIPT = ('Partial transcript as follows:\n\n"TAPPER: Will you release your tax returns?\n\n'
+              '"JOHN SMITH: Not this year.\n\n"And not next year either.\n\n"(CROSSTALK.)\n\n'
+              '"TAPPER: Thank you, Governor.\n\nUPDATE: The governor later released them.\n')
+
+
+def test_transcript_turns_run_through_quoted_paragraphs_to_the_next_name():
+    turns = [(TRANSCRIPT[t.label_start:t.label_end], TRANSCRIPT[t.start:t.end]) for t in transcript_turns(TRANSCRIPT)]
+    assert turns == [("TAPPER", "Will you release your tax returns?"),
+                     ("JOHN SMITH", 'Not this year.\n\n"And not next year either.'),
+                     ("TAPPER", "Thank you, Governor.")]
+    assert turn_label(TRANSCRIPT, TRANSCRIPT.index("Not this year")) == (
+        TRANSCRIPT.index("JOHN SMITH"), TRANSCRIPT.index("JOHN SMITH") + len("JOHN SMITH"))
+
+
+def test_one_name_in_capitals_is_no_transcript():
+    assert transcript_turns("NOTE: This story was updated.\n\nWASHINGTON: The Senate met on Monday.\n") == []
+    assert transcript_turns("TAPPER: Will you?\n\nTAPPER: Will you now?\n") == []
