@@ -23,6 +23,7 @@ _CONTINUATION_PARAGRAPHS = 2
 AUTHOR = "the author"      # the speaker of first-person narration outside any quotation
 # What sets off a participle that reports for the clause's subject: ", saying", "before asking".
 _BEFORE_PARTICIPLE = frozenset({",", "before", "after", "while", "when", "by", "without"})
+_DASHES = ("--", "—", "–")
 _DASH_BYLINE = re.compile(r"[ \t\u00a0]*[―—–-][ \t\u00a0]*")
 
 
@@ -116,14 +117,18 @@ def _subject(doc: Document, i: int, lo: int) -> tuple[int, int] | None:
         # "Roberts bemoaned the unrest and said …", "In my early 20s, …, I laughed and said":
         # the subject of the first verb.
         return _sentence_subject(doc, lo, i) or _subject_of_last_verb(doc, lo, j - 1)
-    j = _before_parenthesis(doc, j, lo)
-    if j > lo and doc.tokens[j - 1].text == ",":
-        # An appositive between subject and cue: "Claude Knights, from the charity Kidscape, told".
+    j = _before_dashed_aside(doc, _before_parenthesis(doc, j, lo), lo)
+    if j > lo and doc.tokens[j - 1].text in (",", *_DASHES):
+        # An appositive between subject and cue: "Claude Knights, from the charity Kidscape, told",
+        # "John Dickey, the chief executive of Ora Media -- the company that … -- told".
         k = next((k for k in range(j - 2, lo - 1, -1) if doc.tokens[k].text == ","), None)
-        if k is not None:
+        dashed = doc.tokens[j - 1].text in _DASHES
+        if k is not None and (not dashed or _appositive(doc, k + 1, j - 1)):
             span = np_left(doc, _before_parenthesis(doc, k, lo), lo)
             if span:
                 return _mention_chars(doc, span)
+        if dashed:
+            j -= 1
     span = np_left(doc, j, lo)
     if span and span[0] > lo and _is_time(doc, span):
         # "The Times on Saturday wrote", "a panel in 2001 found", "Wells Fargo just this month
@@ -153,6 +158,21 @@ def _before_verb_group(doc: Document, i: int, lo: int) -> int:
 def _noun_after_determiner(doc: Document, k: int, lo: int) -> bool:
     """"the family": a noun that only looks like an adverb."""
     return k > lo and tag(doc.tokens[k]) == "NOUN" and tag(doc.tokens[k - 1]) == "DET"
+
+
+def _appositive(doc: Document, first: int, last: int) -> bool:
+    """Tokens [first, last) are a noun phrase: "the chief executive of Ora Media"."""
+    return (first < last and tag(doc.tokens[first]) in ("DET", "ADJ", "NOUN", "PROPN")
+            and not any(tag(t) in ("VERB", "AUX") for t in doc.tokens[first:last]))
+
+
+def _before_dashed_aside(doc: Document, j: int, lo: int) -> int:
+    """Step back over a dashed aside ending at token j - 1, to just after its opening dash."""
+    if j > lo and doc.tokens[j - 1].text in _DASHES:
+        opening = next((k for k in range(j - 2, lo - 1, -1) if doc.tokens[k].text == doc.tokens[j - 1].text), None)
+        if opening is not None:
+            return opening + 1
+    return j
 
 
 def _is_time(doc: Document, span: tuple[int, int]) -> bool:

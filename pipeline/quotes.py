@@ -160,9 +160,10 @@ def _verb_cue(doc: Document, i: int, lo: int, hi: int) -> Cue:
                 start = np[1] + 1
                 return Cue(i, i + 1, (doc.tokens[start].start, _content_end(doc, start, hi)), inverted, forward=True)
     # "…," X said in an interview. — a trailing attribution after a quotation comes first.
-    boundary = next((k for k in range(i - 1, max(lo, i - 24), -1)
-                     if (doc.tokens[k].text == "," or doc.tokens[k].text in CLOSERS)
-                     and _attribution_only(doc, k + 1, i, inverted)), None)
+    boundary = None if is_participle(doc.tokens[i]) else next(
+        (k for k in range(i - 1, max(lo, i - 24), -1)
+         if (doc.tokens[k].text == "," or doc.tokens[k].text in CLOSERS) and _attribution_only(doc, k + 1, i, inverted)),
+        None)     # (", with X — who … — lambasting …" is no attribution after what came before)
     after_quote = boundary is not None and (doc.tokens[boundary].text in CLOSERS or (
         boundary > lo and doc.tokens[boundary - 1].text in CLOSERS))
     if after_quote and boundary - lo >= 1:
@@ -331,14 +332,17 @@ def _modifying_participle(tokens: list, k: int) -> bool:
 
 
 def _without_asides(tokens: list) -> list:
-    """Tokens without parenthesised asides and title periods: 'Rep. John Mica (R-Fla.)' → Rep John Mica."""
-    out, depth = [], 0
+    """Tokens without asides in parentheses or dashes and title periods: 'Rep. John Mica (R-Fla.)'
+    → Rep John Mica; 'X, the leader of the union -- which has 900 members --' → X, the leader of the union."""
+    out, depth, dash = [], 0, None
     for k, t in enumerate(tokens):
         if t.text == "(":
             depth += 1
         elif t.text == ")" and depth:
             depth -= 1
-        elif depth == 0 and not (t.text == "." and k and tokens[k - 1].text.lower() in cues.TITLES):
+        elif t.text in ("--", "—", "–") and depth == 0:
+            dash = None if dash == t.text else dash or t.text
+        elif depth == 0 and dash is None and not (t.text == "." and k and tokens[k - 1].text.lower() in cues.TITLES):
             out.append(t)
     return out
 

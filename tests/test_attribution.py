@@ -11,7 +11,8 @@ writer takes over from a report (", as …", ", prompting …", a closing apposi
 another attribution before a quotation), "and nurses complained …", "according to statistics",
 the nearer of two naming verbs ("a hastily called meeting … a statement calling …"), a time
 between subject and cue ("just this month announced", "released in late August warned"), a
-transcript's turns ("SMITH: …")."""
+transcript's turns ("SMITH: …"), an aside in dashes after an appositive ("X, the leader of Y --
+which … -- told")."""
 import json
 
 import pytest
@@ -67,6 +68,8 @@ ARTICLES = {
     "time_before_the_cue": 'Maria Lopez just this month announced that the ward would close in winter.\n',
     "time_after_a_participle": 'A report by Maria Lopez released in late August warned that the ward would close in '
                                'winter.\n',
+    "dashed_aside": '"We will not back down, not this year," Maria Lopez, the leader of the nurses\' union -- which '
+                    'has 900 members -- told reporters.\n',
     "cue_form_learned_from_train": 'Maria Lopez pointed out that the wards were full all week.\n',
     "doubled_consonant": 'Maria Lopez slammed the board for its decision to close the ward in winter.\n',
     "split_by_attribution": 'The board met on Monday to discuss the winter.\n\nThe wards, Maria Lopez said, would be '
