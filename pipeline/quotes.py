@@ -53,11 +53,19 @@ def _according(doc: Document, i: int, end: int) -> bool:
 
 def _content_end(doc: Document, first: int, last: int) -> int:
     """Character end of a content clause running to the sentence end, minus final punctuation."""
-    if not any(t.text in OPENERS or t.text in CLOSERS for t in doc.tokens[first:last]):
+    if not any(_quote_mark(doc, k) for k in range(first, last)):
         last = _before_new_clause(doc, first, last)
     while last > first and tag(doc.tokens[last - 1]) == "PUNCT" and doc.tokens[last - 1].text not in CLOSERS:
         last -= 1
     return doc.tokens[last - 1].end
+
+
+def _quote_mark(doc: Document, k: int) -> bool:
+    """A quotation mark, not the apostrophe of a plural possessive ("the coal miners' union")."""
+    t = doc.tokens[k]
+    if t.text in ("'", "’") and k > 0 and doc.tokens[k - 1].text.lower().endswith("s") and doc.tokens[k - 1].end == t.start:
+        return False
+    return t.text in OPENERS or t.text in CLOSERS
 
 
 def _before_new_clause(doc: Document, first: int, last: int) -> int:
@@ -89,7 +97,9 @@ def _closing_appositive(doc: Document, comma: int, last: int) -> bool:
     if doc.tokens[comma + 1].text.lower() not in ("a", "an", "the"):
         return False
     relative = next((k for k in range(comma + 1, last) if doc.tokens[k].text.lower() in ("who", "which", "that")), last)
-    return not _has_verb(doc, comma + 1, relative) and not any(t.text == "," for t in doc.tokens[comma + 1:relative])
+    phrase = doc.tokens[comma + 1:relative]      # "the presumed Putin favorite": no verb of its own
+    return not any(tag(t) in ("VERB", "AUX") and not _modifying_participle(phrase, k) or t.text == ","
+                   for k, t in enumerate(phrase))
 
 
 def _reports_next(doc: Document, k: int, last: int) -> bool:
@@ -179,8 +189,10 @@ def _verb_cue(doc: Document, i: int, lo: int, hi: int) -> Cue:
     split = _split_by_attribution(doc, lo, boundary, i, hi, inverted)
     if split is not None:
         return split
-    introduced = j < hi and (doc.tokens[j].text.lower() in ("that", ":") or doc.tokens[j].text in OPENERS)
-    if j < hi and doc.tokens[j].text.lower() == "that":
+    demonstrative = _demonstrative_that(doc, j, hi)
+    introduced = j < hi and (doc.tokens[j].text.lower() in ("that", ":") and not demonstrative
+                             or doc.tokens[j].text in OPENERS)
+    if j < hi and doc.tokens[j].text.lower() == "that" and not demonstrative:
         j += 1
     if j < hi and doc.tokens[j].text in (":", ","):
         j += 1
@@ -218,8 +230,17 @@ def _noun_phrase_object(doc: Document, cue: int, j: int, hi: int) -> bool:
     between ("wrote to the board")."""
     verb = cue_verb(doc.tokens[cue])
     return (verb not in cues.QUOTATION_ONLY | cues.ADDRESSEE | cues.OBJECT | cues.NAMING
-            and j < hi - 1 and tag(doc.tokens[j]) in ("DET", "NOUN", "PROPN", "ADJ", "NUM")
+            and j < hi - 1 and (tag(doc.tokens[j]) in ("DET", "NOUN", "PROPN", "ADJ", "NUM") or _demonstrative_that(doc, j, hi))
             and not any(tag(t) in ("ADP", "PART") for t in doc.tokens[cue + 1:j]))
+
+
+def _demonstrative_that(doc: Document, j: int, hi: int) -> bool:
+    """"declined that assignment and …", "finds that pitch compelling": "that" before a singular
+    noun and no verb is a determiner, not the start of a clause ("said that police have …")."""
+    return (j + 2 < hi and doc.tokens[j].text.lower() == "that" and tag(doc.tokens[j + 1]) == "NOUN"
+            and not doc.tokens[j + 1].text.lower().endswith("s")
+            and tag(doc.tokens[j + 2]) not in ("VERB", "AUX", "NOUN", "PROPN", "PART")
+            and not in_verb_group(doc.tokens[j + 2]) and doc.tokens[j + 2].text not in OPENERS)
 
 
 def _object_end(doc: Document, j: int, hi: int) -> int:
@@ -228,13 +249,13 @@ def _object_end(doc: Document, j: int, hi: int) -> int:
     ACA but has been met with …"): at a comma, a dash or a parenthesis, or at a conjunction
     before a verb. Content that quotes, or whose noun phrase has a finite verb of its own
     ("said a majority of Americans have come to believe …"), is a clause: it runs on (hi)."""
-    np = np_right(doc, j, hi)
+    np = np_right(doc, j + 1, hi) if _demonstrative_that(doc, j, hi) else np_right(doc, j, hi)
     if np is None or np[1] >= hi or doc.tokens[j].text.lower() in _SUBJECT_PRONOUNS:
         return hi         # "said she plans to …": a subject pronoun starts a clause
     adjunct = None        # "attacked Machado in early-morning tweets": when and where are the writer's
     for k in range(np[1], hi):
         t = doc.tokens[k]
-        if t.text in OPENERS or t.text in CLOSERS:
+        if _quote_mark(doc, k):
             return hi
         if t.text.lower() in (",", ";", "—", "–", "--", "(") or t.text.lower() in ("but", "and", "while") and k + 1 < hi and (
                 tag(doc.tokens[k + 1]) in ("VERB", "AUX") or in_verb_group(doc.tokens[k + 1])):

@@ -12,7 +12,8 @@ another attribution before a quotation), "and nurses complained …", "according
 the nearer of two naming verbs ("a hastily called meeting … a statement calling …"), a time
 between subject and cue ("just this month announced", "released in late August warned"), a
 transcript's turns ("SMITH: …"), an aside in dashes after an appositive ("X, the leader of Y --
-which … -- told")."""
+which … -- told"), "that" as a determiner ("declined that assignment and …"), a plural possessive
+("the nurses' union") and a participle in an appositive ("the presumed favorite")."""
 import json
 
 import pytest
@@ -95,6 +96,11 @@ ARTICLES = {
     "participle_of_the_writer": 'Maria Lopez said the wards were full all week, prompting the board to meet on '
                                 'Monday.\n',
     "closing_appositive": 'Maria Lopez said she had written to John Smith, the chairman of the board.\n',
+    "demonstrative_that": 'Maria Lopez declined that assignment and has since left the hospital.\n',
+    "plural_possessive": "Maria Lopez agreed to lend the board $5 million, and the nurses' union also stepped in with "
+                         "money.\n",
+    "participle_in_an_appositive": 'Maria Lopez said she did not support John Smith, the presumed favorite of the '
+                                   'board.\n',
     "adjunct_after_the_object": 'Maria Lopez condemned the closure of the ward in a letter on Monday.\n',
 }
 # Reports whose exact span the tests below check, whoever the speaker.
@@ -269,3 +275,10 @@ def test_a_transcripts_turns_go_to_the_names_before_them(quotes):
         ("Will the ward close this winter?", "John Smith", "transcript"),
         ('Not this year. We will not back down.\n\n"And nobody has asked us.', "Maria Lopez", "transcript"),
         ("Thank you, Mrs. Lopez, and good luck to all of the nurses this winter.", "John Smith", "transcript")]
+
+
+@pytest.mark.parametrize("doc_id, report", [("demonstrative_that", "that assignment"),
+                                            ("plural_possessive", "lend the board $5 million"),
+                                            ("participle_in_an_appositive", "she did not support John Smith")])
+def test_where_a_report_ends(quotes, doc_id, report):
+    assert _texts(quotes, doc_id) == [report]
