@@ -282,7 +282,12 @@ def _split_by_attribution(doc: Document, lo: int, boundary: int | None, cue: int
         # which, Tompkins said, is …" and "Yet, as Mr. Bown observed, …" report what follows.
         return None
     close = next((k for k in range(cue + 1, min(hi, cue + 8)) if doc.tokens[k].text == ","), None)
+    after = cue + 1
+    while after < hi and doc.tokens[after].text.lower() in cues.TIME_WORDS:
+        after += 1
     if (close is None or _has_verb(doc, cue + 1, close) or hi - close <= _MIN_CONTENT_TOKENS
+            or after < close and tag(doc.tokens[after]) in _OBJECT_TAGS   # "Schultz likened RT to the BBC, …"
+            and cue_verb(doc.tokens[cue]) not in cues.ADDRESSEE           # (not "…, he told me on Friday, is …")
             or doc.tokens[close + 1].text in OPENERS or not _has_verb(doc, close + 1, hi)):
         return None       # 'Mr. Barrett said, "we were floored."' is a quotation of its own
     if doc.tokens[close + 1].text.lower() == "as":

@@ -68,3 +68,11 @@ def test_a_participle_naming_a_thing_is_no_cue():
                      ("medical", "ADJ"), ("problem", "NOUN"), (",", "PUNCT"), ("”", "PUNCT"), ("a", "DET"),
                      ("doctor", "NOUN"), ("had", "AUX"), ("typed", "VERB"), ("“", "PUNCT"), ("homicidal", "ADJ"),
                      ("ideation", "NOUN"), (".", "PUNCT"), ("”", "PUNCT")]) == []
+
+
+def test_commas_around_a_verb_and_its_object_do_not_split_a_report():
+    assert _content([("A", "DET"), ("passionate", "ADJ"), ("defender", "NOUN"), ("of", "ADP"), ("the", "DET"),
+                     ("ward", "NOUN"), (",", "PUNCT"), ("Maria", "PROPN"), ("Lopez", "PROPN"), ("likened", "VERB"),
+                     ("the", "DET"), ("ward", "NOUN"), ("to", "ADP"), ("a", "DET"), ("prison", "NOUN"), (",", "PUNCT"),
+                     ("which", "PRON"), ("holds", "VERB"), ("900", "NUM"), ("people", "NOUN"), (".", "PUNCT")]) == [
+        "the ward to a prison"]
