@@ -53,8 +53,10 @@ def _according(doc: Document, i: int, end: int) -> bool:
 
 def _content_end(doc: Document, first: int, last: int) -> int:
     """Character end of a content clause running to the sentence end, minus final punctuation."""
-    if not any(_quote_mark(doc, k) for k in range(first, last)):
-        last = _before_new_clause(doc, first, last)
+    # Where the writer takes over is looked for after any quotation in the content: its
+    # own words may run on with ", and …".
+    marks = [k for k in range(first, last) if _quote_mark(doc, k)]
+    last = _before_new_clause(doc, first, last, marks[-1] + 1 if marks else first + 2)
     while last > first and tag(doc.tokens[last - 1]) == "PUNCT" and doc.tokens[last - 1].text not in CLOSERS:
         last -= 1
     return doc.tokens[last - 1].end
@@ -68,18 +70,19 @@ def _quote_mark(doc: Document, k: int) -> bool:
     return t.text in OPENERS or t.text in CLOSERS
 
 
-def _before_new_clause(doc: Document, first: int, last: int) -> int:
+def _before_new_clause(doc: Document, first: int, last: int, scan_from: int) -> int:
     """Where the writer takes over from the speaker: 'The IMF said it is lowering its forecast,
     and the downgrade is casting a shadow …' (", and"/", but" with a subject of its own), a
     semicolon, ", although …", "— lambasting …", "and said …" (a report of its own), or a
-    relative clause after a noun phrase object."""
-    for k in range(first + 2, last - 2):
+    relative clause after a noun phrase object. Cuts are looked for from token scan_from."""
+    for k in range(max(first + 2, scan_from), last - 2):
         text, nxt, after = doc.tokens[k].text, doc.tokens[k + 1], doc.tokens[k + 2]
         new_subject = ((text == "," or text in _DASHES) and nxt.text.lower() in ("and", "but")
                        and tag(after) in ("DET", "PROPN", "PRON", "NOUN", "ADJ")
                        and after.text.lower() not in ("that", "i", "we"))
         if (new_subject or text == ";" or text == "," and nxt.text.lower() in ("although", "though")
-                or text in ("—", "–", "--", ",") and is_participle(nxt) and nxt.text.lower() != "including"
+                or text in ("—", "–", "--", ",") and nxt.text.lower() != "including"
+                and (is_participle(nxt) or is_adverb(nxt) and is_participle(after))
                 and _has_verb(doc, first, k)
                 or text.lower() == "and" and _reports_next(doc, k + 1, last) and _has_verb(doc, first, k)):
             return k
@@ -153,8 +156,9 @@ def _verb_cue(doc: Document, i: int, lo: int, hi: int) -> Cue:
     verb = cue_verb(doc.tokens[i])
     if verb in cues.ADDRESSEE:
         np = np_right(doc, j, hi)
-        if np and (np[1] < hi and doc.tokens[np[1]].text.lower() in ("that", ":", ",") or np[1] - np[0] <= 3):
-            j = object_at = np[1]
+        if np and (np[1] < hi and doc.tokens[np[1]].text.lower() in ("that", ":", ",") or np[1] - np[0] <= 3
+                   or np[1] < hi and doc.tokens[np[1]].text.lower() in _SUBJECT_PRONOUNS):
+            j = object_at = np[1]     # "told African-Americans this weekend he would …"
     inverted = False
     before = doc.tokens[i - 1].text if i > lo else ""
     if ((before == "," or before in CLOSERS or i == lo) and verb not in cues.ADDRESSEE | cues.OBJECT | cues.NAMING

@@ -13,7 +13,9 @@ the nearer of two naming verbs ("a hastily called meeting … a statement callin
 between subject and cue ("just this month announced", "released in late August warned"), a
 transcript's turns ("SMITH: …"), an aside in dashes after an appositive ("X, the leader of Y --
 which … -- told"), "that" as a determiner ("declined that assignment and …"), a plural possessive
-("the nurses' union") and a participle in an appositive ("the presumed favorite")."""
+("the nurses' union"), a participle in an appositive ("the presumed favorite"), the writer's
+words after a quoted phrase (', implicitly blaming …') and an addressee before a time ("told
+nurses this week she …")."""
 import json
 
 import pytest
@@ -101,6 +103,9 @@ ARTICLES = {
                          "money.\n",
     "participle_in_an_appositive": 'Maria Lopez said she did not support John Smith, the presumed favorite of the '
                                    'board.\n',
+    "writer_after_a_quoted_phrase": 'Maria Lopez said the board was "a disgrace" to the town, implicitly blaming its '
+                                    'chairman for the closure.\n',
+    "addressee_then_time": 'Maria Lopez told African-American nurses this week she would "never" give up.\n',
     "adjunct_after_the_object": 'Maria Lopez condemned the closure of the ward in a letter on Monday.\n',
 }
 # Reports whose exact span the tests below check, whoever the speaker.
@@ -279,6 +284,8 @@ def test_a_transcripts_turns_go_to_the_names_before_them(quotes):
 
 @pytest.mark.parametrize("doc_id, report", [("demonstrative_that", "that assignment"),
                                             ("plural_possessive", "lend the board $5 million"),
-                                            ("participle_in_an_appositive", "she did not support John Smith")])
+                                            ("participle_in_an_appositive", "she did not support John Smith"),
+                                            ("writer_after_a_quoted_phrase", 'the board was "a disgrace" to the town'),
+                                            ("addressee_then_time", 'she would "never" give up')])
 def test_where_a_report_ends(quotes, doc_id, report):
     assert _texts(quotes, doc_id) == [report]
