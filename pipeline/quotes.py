@@ -84,8 +84,9 @@ def _before_new_clause(doc: Document, first: int, last: int, scan_from: int) -> 
                 or text in ("—", "–", "--", ",") and nxt.text.lower() != "including"
                 and (is_participle(nxt) or is_adverb(nxt) and is_participle(after))
                 and _has_verb(doc, first, k)
-                or text.lower() == "and" and _reports_next(doc, k + 1, last) and _has_verb(doc, first, k)):
-            return k
+                or text.lower() == "and" and _reports_next(doc, k + 1, last) and _has_verb(doc, first, k)
+                or text.lower() == "and" and _quote_mark(doc, k - 1) and tag(nxt) == "VERB"):
+            return k      # (the last: 'chanted "What curfew?" and kept going')
         if text == "," and nxt.text.lower() in ("which", "who") and not _has_verb(doc, first, k):
             return k              # "acknowledged the reality of climate change, which makes him …"
         if text == "," and _closing_appositive(doc, k, last):
@@ -250,8 +251,9 @@ def _demonstrative_that(doc: Document, j: int, hi: int) -> bool:
 def _object_end(doc: Document, j: int, hi: int) -> int:
     """Where a noun phrase object and its modifiers end, if the content from token j is one
     ("noted his polling strength while needling opponents", "signaled willingness to change
-    ACA but has been met with …"): at a comma, a dash or a parenthesis, or at a conjunction
-    before a verb. Content that quotes, or whose noun phrase has a finite verb of its own
+    ACA but has been met with …", "indicates a tightening race as Trump consolidates …"): at a
+    comma, a dash, a parenthesis or a subordinating "as"/"because", or at a conjunction before
+    a verb. Content that quotes, or whose noun phrase has a finite verb of its own
     ("said a majority of Americans have come to believe …"), is a clause: it runs on (hi)."""
     np = np_right(doc, j + 1, hi) if _demonstrative_that(doc, j, hi) else np_right(doc, j, hi)
     if np is None or np[1] >= hi or doc.tokens[j].text.lower() in _SUBJECT_PRONOUNS:
@@ -261,8 +263,11 @@ def _object_end(doc: Document, j: int, hi: int) -> int:
         t = doc.tokens[k]
         if _quote_mark(doc, k):
             return hi
-        if t.text.lower() in (",", ";", "—", "–", "--", "(") or t.text.lower() in ("but", "and", "while") and k + 1 < hi and (
-                tag(doc.tokens[k + 1]) in ("VERB", "AUX") or in_verb_group(doc.tokens[k + 1])):
+        spaced_hyphen = t.text == "-" and doc.text[t.start - 1:t.start].isspace()
+        if t.text.lower() in (",", ";", "—", "–", "--", "(") or spaced_hyphen or (
+                t.text.lower() in ("as", "because", "although", "though") and _clause_from(doc, k + 1, hi)) or (
+                t.text.lower() in ("but", "and", "while") and k + 1 < hi and (
+                tag(doc.tokens[k + 1]) in ("VERB", "AUX") or in_verb_group(doc.tokens[k + 1]))):
             end = k if k > np[1] or t.text != "," else hi    # "said Mr. Trump, the nominee, was …"
             return min(end, adjunct or end)
         if tag(t) == "AUX" or tag(t) == "VERB" and not is_participle(t) and doc.tokens[k - 1].text.lower() != "to":
@@ -271,6 +276,15 @@ def _object_end(doc: Document, j: int, hi: int) -> int:
                 and tag(doc.tokens[k - 1]) != "CCONJ"):
             adjunct = k
     return adjunct or hi
+
+
+def _clause_from(doc: Document, k: int, hi: int) -> bool:
+    """A subject and its verb start at token k: "as Trump consolidates …" (not "as a fraud")."""
+    np = np_right(doc, k, hi)
+    if np is None or np[1] >= hi - 1:
+        return False
+    verb = np[1] + 1 if is_adverb(doc.tokens[np[1]]) else np[1]
+    return tag(doc.tokens[verb]) in ("VERB", "AUX")
 
 
 def _split_by_attribution(doc: Document, lo: int, boundary: int | None, cue: int, hi: int,

@@ -15,7 +15,7 @@ transcript's turns ("SMITH: …"), an aside in dashes after an appositive ("X, t
 which … -- told"), "that" as a determiner ("declined that assignment and …"), a plural possessive
 ("the nurses' union"), a participle in an appositive ("the presumed favorite"), the writer's
 words after a quoted phrase (', implicitly blaming …') and an addressee before a time ("told
-nurses this week she …")."""
+nurses this week she …"), "as the board met …", " - a rare gesture" and '"…" and kept going'."""
 import json
 
 import pytest
@@ -106,6 +106,10 @@ ARTICLES = {
     "writer_after_a_quoted_phrase": 'Maria Lopez said the board was "a disgrace" to the town, implicitly blaming its '
                                     'chairman for the closure.\n',
     "addressee_then_time": 'Maria Lopez told African-American nurses this week she would "never" give up.\n',
+    "as_clause_after_the_object": 'Maria Lopez condemned the closure of the ward as the board met in secret on '
+                                  'Monday.\n',
+    "hyphen_after_the_object": 'Maria Lopez thanked the nurses for their work - a rare gesture from the union '
+                               'leader.\n',
     "adjunct_after_the_object": 'Maria Lopez condemned the closure of the ward in a letter on Monday.\n',
 }
 # Reports whose exact span the tests below check, whoever the speaker.
@@ -118,6 +122,7 @@ SPANS = {
     "transcript": 'Maria Lopez spoke to John Smith on Sunday.\n\n"SMITH: Will the ward close this winter?\n\n'
                   '"LOPEZ: Not this year. We will not back down.\n\n"And nobody has asked us.\n\n'
                   '"SMITH: Thank you, Mrs. Lopez, and good luck to all of the nurses this winter.\n',
+    "and_after_a_quotation": 'Maria Lopez and the nurses chanted "What closure?" and kept going until nearly 2 a.m.\n',
     "and_another_report": 'Maria Lopez said the wards were full all week and nurses complained that nobody came to '
                           'help.\n',
 }
@@ -286,6 +291,9 @@ def test_a_transcripts_turns_go_to_the_names_before_them(quotes):
                                             ("plural_possessive", "lend the board $5 million"),
                                             ("participle_in_an_appositive", "she did not support John Smith"),
                                             ("writer_after_a_quoted_phrase", 'the board was "a disgrace" to the town'),
-                                            ("addressee_then_time", 'she would "never" give up')])
+                                            ("addressee_then_time", 'she would "never" give up'),
+                                            ("as_clause_after_the_object", "the closure of the ward"),
+                                            ("hyphen_after_the_object", "the nurses for their work"),
+                                            ("and_after_a_quotation", '"What closure?"')])
 def test_where_a_report_ends(quotes, doc_id, report):
     assert _texts(quotes, doc_id) == [report]
