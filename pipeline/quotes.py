@@ -53,10 +53,7 @@ def _according(doc: Document, i: int, end: int) -> bool:
 
 def _content_end(doc: Document, first: int, last: int) -> int:
     """Character end of a content clause running to the sentence end, minus final punctuation."""
-    # Where the writer takes over is looked for after any quotation in the content: its
-    # own words may run on with ", and …".
-    marks = [k for k in range(first, last) if _quote_mark(doc, k)]
-    last = _before_new_clause(doc, first, last, marks[-1] + 1 if marks else first + 2)
+    last = _before_new_clause(doc, first, last)
     while last > first and tag(doc.tokens[last - 1]) == "PUNCT" and doc.tokens[last - 1].text not in CLOSERS:
         last -= 1
     return doc.tokens[last - 1].end
@@ -70,16 +67,38 @@ def _quote_mark(doc: Document, k: int) -> bool:
     return t.text in OPENERS or t.text in CLOSERS
 
 
-def _before_new_clause(doc: Document, first: int, last: int, scan_from: int) -> int:
+def _new_subject(conjunction, after) -> bool:
+    """", and the downgrade …": a conjunction and a subject of its own."""
+    return (conjunction.text.lower() in ("and", "but") and tag(after) in ("DET", "PROPN", "PRON", "NOUN", "ADJ")
+            and after.text.lower() not in ("that", "i", "we"))
+
+
+def _quoted_tokens(doc: Document, first: int, last: int) -> set[int]:
+    """Tokens in [first, last) inside quotation marks, closing marks included."""
+    inside, depth = set(), False
+    for k in range(first, last):
+        if _quote_mark(doc, k):
+            text = doc.tokens[k].text
+            depth = text in "“‘«" or (text not in "”’»" and not depth) if len(text) == 1 else not depth
+            inside.add(k)
+        elif depth:
+            inside.add(k)
+    return inside
+
+
+def _before_new_clause(doc: Document, first: int, last: int) -> int:
     """Where the writer takes over from the speaker: 'The IMF said it is lowering its forecast,
     and the downgrade is casting a shadow …' (", and"/", but" with a subject of its own), a
     semicolon, ", although …", "— lambasting …", "and said …" (a report of its own), or a
-    relative clause after a noun phrase object. Cuts are looked for from token scan_from."""
-    for k in range(max(first + 2, scan_from), last - 2):
+    relative clause after a noun phrase object; not inside the quotations a report may hold."""
+    quoted = _quoted_tokens(doc, first, last)
+    for k in range(first + 2, last - 2):
         text, nxt, after = doc.tokens[k].text, doc.tokens[k + 1], doc.tokens[k + 2]
-        new_subject = ((text == "," or text in _DASHES) and nxt.text.lower() in ("and", "but")
-                       and tag(after) in ("DET", "PROPN", "PRON", "NOUN", "ADJ")
-                       and after.text.lower() not in ("that", "i", "we"))
+        if k in quoted:
+            if _quote_mark(doc, k) and doc.tokens[k - 1].text == "," and k + 1 not in quoted and _new_subject(nxt, after):
+                return k + 1      # 'promising “jobs, jobs, jobs,” but he has also …'
+            continue
+        new_subject = (text == "," or text in _DASHES) and _new_subject(nxt, after)
         if (new_subject or text == ";" or text == "," and nxt.text.lower() in ("although", "though")
                 or text in ("—", "–", "--", ",") and nxt.text.lower() != "including"
                 and (is_participle(nxt) or is_adverb(nxt) and is_participle(after))
@@ -455,14 +474,20 @@ def find_quotes(doc: Document, beliefs: bool = False) -> Document:
                 # 'called the numbers "alarming"', 'described Trump as a "spoiled brat"': the quoted
                 # words in the verb's object are what was said.
                 if cue_verb(c_tok) in cues.NAMING | cues.OBJECT:
-                    for m in partials:
-                        if m not in claimed and c_tok.start < m.start < sent.end and not any(
-                                start <= m.start and m.end <= end + 1 for start, end in reported) and not any(
-                                c_tok.start < doc.tokens[other.token].start < m.start and tag(doc.tokens[other.token]) == "VERB"
-                                for other in sentence_cues):
-                            # (a nearer cue governs it: 'a swiftly called meeting … a statement calling …')
-                            claimed.append(m)
-                            quotes.append(_with_cue(Quote(m.start, m.end, "partial", si), doc, cue))
+                    # (a nearer cue governs a quoted phrase: 'a swiftly called meeting … a statement calling …')
+                    governed = [m for m in partials if m not in claimed and c_tok.start < m.start < sent.end and not any(
+                        start <= m.start and m.end <= end + 1 for start, end in reported) and not any(
+                        c_tok.start < doc.tokens[other.token].start < m.start and tag(doc.tokens[other.token]) == "VERB"
+                        for other in sentence_cues)]
+                    claimed.extend(governed)
+                    in_object = _quoted_in_object(doc, cue, governed)
+                    if in_object and cue_verb(c_tok) not in cues.NAMING:
+                        # 'criticized the Affordable Care Act as a “crazy system”': the object with
+                        # the words it quotes (naming verbs keep to the quoted words, as in the sample).
+                        quotes.append(_with_cue(Quote(doc.tokens[cue.token + 1].start, in_object[-1].end, "mixed", si),
+                                                doc, cue))
+                    else:
+                        quotes.extend(_with_cue(Quote(m.start, m.end, "partial", si), doc, cue) for m in governed)
                 continue
             overlapping = [m for m in directs if m.start < cue.content[1] and cue.content[0] < m.end]
             if overlapping and cue.forward:
@@ -531,6 +556,21 @@ def _names_a_thing(doc: Document, verb: int) -> bool:
     """'a box labeled “medical problem”': a participle after a noun names it; nobody speaks."""
     return (cue_verb(doc.tokens[verb]) in cues.NAMING and verb > 0 and tag(doc.tokens[verb - 1]) in ("NOUN", "PROPN")
             and verb + 1 < len(doc.tokens) and doc.tokens[verb + 1].text in OPENERS)
+
+
+def _quoted_in_object(doc: Document, cue: Cue, quoted: list[Marked]) -> list[Marked]:
+    """The quoted phrases inside the noun-phrase object right after a verb: no clause of
+    another verb before them ("blasted the media for being “dishonest”")."""
+    first = cue.token + 1
+    if first >= len(doc.tokens) or tag(doc.tokens[first]) not in ("DET", "NOUN", "PROPN", "ADJ", "NUM", "PRON"):
+        return []
+    inside = []
+    for m in sorted(quoted, key=lambda m: m.start):
+        between = [t for t in doc.tokens[first:] if t.start < m.start and not any(o.start <= t.start < o.end for o in inside)]
+        if any(tag(t) in ("VERB", "AUX") and not t.text.lower().endswith("ing") or t.text in (",", ";") for t in between):
+            break
+        inside.append(m)
+    return inside
 
 
 def _report_takes_in(doc: Document, cue: Cue, quoted: list[Marked]) -> bool:

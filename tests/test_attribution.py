@@ -15,7 +15,8 @@ transcript's turns ("SMITH: …"), an aside in dashes after an appositive ("X, t
 which … -- told"), "that" as a determiner ("declined that assignment and …"), a plural possessive
 ("the nurses' union"), a participle in an appositive ("the presumed favorite"), the writer's
 words after a quoted phrase (', implicitly blaming …') and an addressee before a time ("told
-nurses this week she …"), "as the board met …", " - a rare gesture" and '"…" and kept going'."""
+nurses this week she …"), "as the board met …", " - a rare gesture", '"…" and kept going' and the object of a verb like "criticized" that quotes
+('criticized the board as a "disgrace"': all of it; a naming verb keeps to the quoted words)."""
 import json
 
 import pytest
@@ -110,6 +111,8 @@ ARTICLES = {
                                   'Monday.\n',
     "hyphen_after_the_object": 'Maria Lopez thanked the nurses for their work - a rare gesture from the union '
                                'leader.\n',
+    "quoted_words_in_an_object": 'Maria Lopez criticized the board as a "disgrace to the town" in a letter on '
+                                 'Monday.\n',
     "adjunct_after_the_object": 'Maria Lopez condemned the closure of the ward in a letter on Monday.\n',
 }
 # Reports whose exact span the tests below check, whoever the speaker.
@@ -294,6 +297,7 @@ def test_a_transcripts_turns_go_to_the_names_before_them(quotes):
                                             ("addressee_then_time", 'she would "never" give up'),
                                             ("as_clause_after_the_object", "the closure of the ward"),
                                             ("hyphen_after_the_object", "the nurses for their work"),
-                                            ("and_after_a_quotation", '"What closure?"')])
+                                            ("and_after_a_quotation", '"What closure?"'),
+                                            ("quoted_words_in_an_object", 'the board as a "disgrace to the town"')])
 def test_where_a_report_ends(quotes, doc_id, report):
     assert _texts(quotes, doc_id) == [report]
