@@ -41,7 +41,9 @@ class Cue:
 
 def _title_spans(doc: Document) -> list[tuple[int, int]]:
     """Headlines, standfirsts and captions: short one-sentence paragraphs that don't end as
-    sentences do. (A long or many-sentence paragraph without a final stop is truncated text.)"""
+    sentences do. (A long or many-sentence paragraph without a final stop is truncated text.)
+    Their quote marks set off titles, not quotations; their reporting verbs still report
+    ("Maria Lopez Says Ward Will Close")."""
     return [(s, e) for s, e in paragraphs(doc.text)
             if e - s < _TITLE_MAX and not _TERMINAL.search(doc.text[s:e]) and not _INNER_STOP.search(doc.text[s:e])
             and not any(bs <= s < be for bs, be in doc.boilerplate)]
@@ -445,7 +447,7 @@ def find_quotes(doc: Document, beliefs: bool = False) -> Document:
         quotes.append(Quote(m.start, m.end, "direct", sentence_index=doc.sentence_at(m.start)))
     claimed = list(directs)
     for si, sent in enumerate(doc.sentences):
-        if any(s <= sent.start < e for s, e in skip):
+        if any(s <= sent.start < e for s, e in doc.boilerplate):
             continue
         forward: list[Quote] = []
         sentence_cues = find_cues(doc, si, beliefs)

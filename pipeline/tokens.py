@@ -147,7 +147,7 @@ def is_cue(doc: Document, i: int, beliefs: bool = False) -> bool:
     if not is_cue_lemma(lemma(tok), beliefs):
         return False
     first = doc.sentences[tok.sentence].first_token
-    if tok.text[:1].isupper() and i > first:
+    if tok.text[:1].isupper() and i > first and not _title_case(doc, tok.sentence):
         return False          # "the United States", "Reporting Act": names, not verbs
     if i - 2 >= first and doc.tokens[i - 1].text.lower() == "to" and tag(doc.tokens[i - 2]) == "NOUN":
         return False          # "a way to report profits", "a program to show": purpose, not speech
@@ -164,6 +164,17 @@ def is_cue(doc: Document, i: int, beliefs: bool = False) -> bool:
     # A bare form closing an attribution after a quotation: '…,” the article read.'
     return (i + 1 < len(doc.tokens) and doc.tokens[i + 1].text in (".", ",") and before in ("NOUN", "PROPN")
             and any(t.text in CLOSERS for t in doc.tokens[max(first, i - 5):i - 1]))
+
+
+_SMALL_WORDS = frozenset("a an the of to in on at for and or but by with from as is are".split())
+
+
+def _title_case(doc: Document, si: int) -> bool:
+    """A headline in title case ("Obama Says Museum Will Tell of …"), where a capital is no name."""
+    sent = doc.sentences[si]
+    words = [t.text for t in doc.tokens[sent.first_token:sent.last_token]
+             if t.text[:1].isalpha() and t.text.lower() not in _SMALL_WORDS]
+    return len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
 
 
 def char_span(doc: Document, first: int, last: int) -> tuple[int, int]:

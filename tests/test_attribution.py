@@ -16,7 +16,8 @@ which … -- told"), "that" as a determiner ("declined that assignment and …")
 ("the nurses' union"), a participle in an appositive ("the presumed favorite"), the writer's
 words after a quoted phrase (', implicitly blaming …') and an addressee before a time ("told
 nurses this week she …"), "as the board met …", " - a rare gesture", '"…" and kept going' and the object of a verb like "criticized" that quotes
-('criticized the board as a "disgrace"': all of it; a naming verb keeps to the quoted words)."""
+('criticized the board as a "disgrace"': all of it; a naming verb keeps to the quoted words), a
+headline in title case ("Maria Lopez Says Ward Will Close …")."""
 import json
 
 import pytest
@@ -113,6 +114,7 @@ ARTICLES = {
                                'leader.\n',
     "quoted_words_in_an_object": 'Maria Lopez criticized the board as a "disgrace to the town" in a letter on '
                                  'Monday.\n',
+    "headline": 'Maria Lopez Says Ward Will Close Before the Winter\n\nThe board met on Monday.\n',
     "adjunct_after_the_object": 'Maria Lopez condemned the closure of the ward in a letter on Monday.\n',
 }
 # Reports whose exact span the tests below check, whoever the speaker.
@@ -298,6 +300,7 @@ def test_a_transcripts_turns_go_to_the_names_before_them(quotes):
                                             ("as_clause_after_the_object", "the closure of the ward"),
                                             ("hyphen_after_the_object", "the nurses for their work"),
                                             ("and_after_a_quotation", '"What closure?"'),
-                                            ("quoted_words_in_an_object", 'the board as a "disgrace to the town"')])
+                                            ("quoted_words_in_an_object", 'the board as a "disgrace to the town"'),
+                                            ("headline", "Ward Will Close Before the Winter")])
 def test_where_a_report_ends(quotes, doc_id, report):
     assert _texts(quotes, doc_id) == [report]
