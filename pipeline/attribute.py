@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from . import cues
 from .document import Document, Entity, Quote
-from .marks import turn_label
+from .marks import speaker_label
 from .tokens import (CLOSERS, char_span, cue_verb, in_verb_group, is_adverb, is_cue, is_participle, lemma, np_left,
                      np_right, tag)
 
@@ -228,11 +228,11 @@ def _mention_chars(doc: Document, span: tuple[int, int]) -> tuple[int, int]:
 
 
 def _mention_from_context(doc: Document, q: Quote, previous: Quote | None) -> tuple[tuple[int, int] | None, str]:
-    """A quotation with no cue of its own: a transcript's speaker label, a dash byline after
-    it, an introducing "X said:", or the running speaker."""
-    label = turn_label(doc.text, q.start)
+    """A quotation with no cue of its own: the name before it in a transcript or a headline,
+    a dash byline after it, an introducing "X said:", or the running speaker."""
+    label = speaker_label(doc.text, q.start)
     if label is not None:
-        return label, "transcript"
+        return label, "transcript" if doc.text[label[0]:label[1]].isupper() else "headline"
     byline = _dash_byline(doc, q)
     if byline is not None:
         return byline, "byline"
@@ -302,7 +302,7 @@ def _resolve(doc: Document, q: Quote, how: str) -> None:
         q.attribution = "name" if speaker and speaker.kind else "mention"
     if how != "cue":
         q.attribution = how
-    if speaker is None and how == "transcript":
+    if speaker is None and how in ("transcript", "headline") and not mention.lower().startswith(_DETERMINERS):
         name = mention.title()           # "JAKE TAPPER" → "Jake Tapper"
         speaker = Speaker(name, name.split()[-1], "PERSON")
     if speaker is None:

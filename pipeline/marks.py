@@ -58,11 +58,28 @@ def transcript_turns(text: str) -> list[Turn]:
     return turns
 
 
-def turn_label(text: str, start: int) -> tuple[int, int] | None:
-    """The speaker's name of the transcript turn that starts at `start`, if one does."""
+# "Poll: Clinton and Trump in dead heat", "Pence: Gennifer Flowers Won't Be at Debate": a headline's source.
+_HEADLINE_SOURCE = re.compile(r"[ \t]*(?P<label>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):[ \t]+(?=\S)")
+_HEADLINE_CLAIM_WORDS = 3
+
+
+def headline_claim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """What a headline's source said, in a headline that opens with the source and a colon."""
+    m = _HEADLINE_SOURCE.match(text, start, end)
+    if m is None or m.group("label").upper() in _NOT_SPEAKERS:
+        return None
+    claim_end = len(text[:end].rstrip())
+    return (m.end(), claim_end) if len(text[m.end():claim_end].split()) >= _HEADLINE_CLAIM_WORDS else None
+
+
+def speaker_label(text: str, start: int) -> tuple[int, int] | None:
+    """The name before a transcript turn or a headline's claim that starts at `start`."""
     line = text.rfind("\n", 0, start) + 1
-    m = _TURN.match(text, line)
-    return (m.start("label"), m.end("label")) if m and m.end() == start else None
+    for pattern in (_TURN, _HEADLINE_SOURCE):
+        m = pattern.match(text, line)
+        if m and m.end() == start:
+            return m.start("label"), m.end("label")
+    return None
 
 
 @dataclass(frozen=True)

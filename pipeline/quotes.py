@@ -4,7 +4,8 @@
 - partial: a short quoted phrase that a cue governs (called the numbers "alarming");
 - mixed: reported speech that contains quoted phrases (said London's "diverse …" meant …);
 - indirect: reported speech after, or before, a reporting verb (argues that …, … , X said);
-- a transcript's turns ("WALLACE: Let's start …") are direct quotations of the name before them.
+- a transcript's turns ("WALLACE: Let's start …") are direct quotations of the name before
+  them, and a headline's claim ("Poll: Clinton and Trump in dead heat") reported speech of its source.
 Quoted phrases that no cue governs (headlines, scare quotes, titles) are not quotations.
 """
 from __future__ import annotations
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 
 from . import cues
 from .document import Document, Quote
-from .marks import Marked, find_marked, paragraphs, transcript_turns
+from .marks import Marked, find_marked, headline_claim, paragraphs, transcript_turns
 from .tokens import CLOSERS, NP_TAGS, OPENERS, cue_verb, in_verb_group, is_adverb, is_cue, is_participle, np_right, tag
 
 _TERMINAL = re.compile(r"[.!?…\"”’'):]\s*$")
@@ -441,6 +442,11 @@ def find_quotes(doc: Document, beliefs: bool = False) -> Document:
     marked = [m for m in find_marked(doc.text, skip) if m.end - m.start > 2
               and not any(m.start < end and start < m.end for start, end in spoken)]
     quotes = [Quote(t.start, t.end, "direct", sentence_index=doc.sentence_at(t.start)) for t in turns]
+    first_paragraph = paragraphs(doc.text)[:1]    # the headline, whether or not it ends with a stop
+    for start, end in set(titles + [p for p in first_paragraph if p[1] - p[0] < _TITLE_MAX]):
+        claim = headline_claim(doc.text, start, end)
+        if claim is not None:         # "Poll: Clinton and Trump in dead heat"
+            quotes.append(Quote(claim[0], claim[1], "indirect", sentence_index=doc.sentence_at(claim[0])))
     directs = [m for m in marked if _direct(doc, m)]
     partials = [m for m in marked if m not in directs]
     for m in directs:

@@ -1,5 +1,5 @@
 """Quotation marks on raw text: the cases that break naive quote finders."""
-from pipeline.marks import find_marked, transcript_turns, turn_label
+from pipeline.marks import find_marked, headline_claim, speaker_label, transcript_turns
 
 
 def spans(text):
@@ -57,10 +57,19 @@ def test_transcript_turns_run_through_quoted_paragraphs_to_the_next_name():
     assert turns == [("TAPPER", "Will you release your tax returns?"),
                      ("JOHN SMITH", 'Not this year.\n\n"And not next year either.'),
                      ("TAPPER", "Thank you, Governor.")]
-    assert turn_label(TRANSCRIPT, TRANSCRIPT.index("Not this year")) == (
+    assert speaker_label(TRANSCRIPT, TRANSCRIPT.index("Not this year")) == (
         TRANSCRIPT.index("JOHN SMITH"), TRANSCRIPT.index("JOHN SMITH") + len("JOHN SMITH"))
 
 
 def test_one_name_in_capitals_is_no_transcript():
     assert transcript_turns("NOTE: This story was updated.\n\nWASHINGTON: The Senate met on Monday.\n") == []
     assert transcript_turns("TAPPER: Will you?\n\nTAPPER: Will you now?\n") == []
+
+
+def test_a_headline_that_opens_with_its_source():
+    text = "Poll: Clinton and Trump in dead heat heading into first debate\n\nThe poll was taken on Sunday.\n"
+    start, end = headline_claim(text, 0, text.index("\n"))
+    assert text[start:end] == "Clinton and Trump in dead heat heading into first debate"
+    assert speaker_label(text, start) == (0, 4)
+    assert headline_claim("UPDATE: Trump spoke later on Monday\n", 0, 35) is None
+    assert headline_claim("Poll: Clinton leads\n", 0, 19) is None      # too short to be a claim
