@@ -4,8 +4,9 @@ Handles straight and curly, double and single marks; apostrophes (don't, Clinton
 officers', '90s) are not taken for quote marks; a paragraph that opens a quote without
 closing it continues into the next paragraph when that one opens with a quote mark
 (the newspaper convention for multi-paragraph quotes); single marks nested inside a
-double-quoted span belong to it. An opening mark never closed runs to the end of its
-paragraph, so unbalanced input still yields bounded spans."""
+double-quoted span belong to it; a closing mark that opens a line is a mistyped opening
+one. An opening mark never closed runs to the end of its paragraph, so unbalanced input
+still yields bounded spans."""
 from __future__ import annotations
 
 import re
@@ -97,12 +98,13 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 
 def _double_role(text: str, i: int, width: int) -> str:
     ch = text[i]
+    before = text[i - 1] if i > 0 else "\n"
+    after = text[i + width] if i + width < len(text) else " "
     if ch in "“„«":
         return "open"
     if ch in "”»":
-        return "close"
-    before = text[i - 1] if i > 0 else " "
-    after = text[i + width] if i + width < len(text) else " "
+        # A closing mark that opens a line and a word is a mistyped opening one: '”Mr. Trump …'
+        return "open" if before == "\n" and not after.isspace() else "close"
     if before in _OPEN_CONTEXT and not after.isspace():
         return "open"
     if not before.isspace():
