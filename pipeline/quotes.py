@@ -256,9 +256,14 @@ def _noun_phrase_object(doc: Document, cue: int, j: int, hi: int) -> bool:
     person addressed ("criticised the lack of", "told reporters"), or a preposition comes
     between ("wrote to the board")."""
     verb = cue_verb(doc.tokens[cue])
-    return (verb not in cues.QUOTATION_ONLY | cues.ADDRESSEE | cues.OBJECT | cues.NAMING
-            and j < hi - 1 and (tag(doc.tokens[j]) in ("DET", "NOUN", "PROPN", "ADJ", "NUM") or _demonstrative_that(doc, j, hi))
-            and not any(tag(t) in ("ADP", "PART") for t in doc.tokens[cue + 1:j]))
+    if j >= hi - 1 or any(tag(t) in ("ADP", "PART") for t in doc.tokens[cue + 1:j]):
+        return False
+    if verb in cues.OBJECT - cues.NAMING:
+        # "accused Rafael Cruz of …", "criticized Obama for …": the person and what for (with
+        # quoted words, the object is taken up to them; see _quoted_in_object).
+        return tag(doc.tokens[j]) in ("PROPN", "PRON") and not any(_quote_mark(doc, k) for k in range(j, hi))
+    return (verb not in cues.QUOTATION_ONLY | cues.ADDRESSEE | cues.NAMING
+            and (tag(doc.tokens[j]) in ("DET", "NOUN", "PROPN", "ADJ", "NUM") or _demonstrative_that(doc, j, hi)))
 
 
 def _demonstrative_that(doc: Document, j: int, hi: int) -> bool:

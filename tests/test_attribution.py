@@ -17,7 +17,8 @@ which … -- told"), "that" as a determiner ("declined that assignment and …")
 words after a quoted phrase (', implicitly blaming …') and an addressee before a time ("told
 nurses this week she …"), "as the board met …", " - a rare gesture", '"…" and kept going' and the object of a verb like "criticized" that quotes
 ('criticized the board as a "disgrace"': all of it; a naming verb keeps to the quoted words), a
-headline in title case ("Maria Lopez Says Ward Will Close …")."""
+headline in title case ("Maria Lopez Says Ward Will Close …"), a person as the object of a verb
+like "accused" ("accused John Smith of closing …"; a thing there is no quotation)."""
 import json
 
 import pytest
@@ -115,6 +116,7 @@ ARTICLES = {
     "quoted_words_in_an_object": 'Maria Lopez criticized the board as a "disgrace to the town" in a letter on '
                                  'Monday.\n',
     "headline": 'Maria Lopez Says Ward Will Close Before the Winter\n\nThe board met on Monday.\n',
+    "person_object": 'Maria Lopez accused John Smith of closing the ward in secret.\n',
     "adjunct_after_the_object": 'Maria Lopez condemned the closure of the ward in a letter on Monday.\n',
 }
 # Reports whose exact span the tests below check, whoever the speaker.
@@ -301,6 +303,7 @@ def test_a_transcripts_turns_go_to_the_names_before_them(quotes):
                                             ("hyphen_after_the_object", "the nurses for their work"),
                                             ("and_after_a_quotation", '"What closure?"'),
                                             ("quoted_words_in_an_object", 'the board as a "disgrace to the town"'),
-                                            ("headline", "Ward Will Close Before the Winter")])
+                                            ("headline", "Ward Will Close Before the Winter"),
+                                            ("person_object", "John Smith of closing the ward")])
 def test_where_a_report_ends(quotes, doc_id, report):
     assert _texts(quotes, doc_id) == [report]
