@@ -78,13 +78,18 @@ def _new_subject(conjunction, after) -> bool:
 
 def _quoted_tokens(doc: Document, first: int, last: int) -> set[int]:
     """Tokens in [first, last) inside quotation marks, closing marks included."""
-    inside, depth = set(), False
+    inside, open_ = set(), False
     for k in range(first, last):
         if _quote_mark(doc, k):
             text = doc.tokens[k].text
-            depth = text in "“‘«" or (text not in "”’»" and not depth) if len(text) == 1 else not depth
+            if text in ("“", "‘", "«", "``"):
+                open_ = True
+            elif text[-1] in "”’»":
+                open_ = False
+            else:                 # a straight mark opens or closes
+                open_ = not open_
             inside.add(k)
-        elif depth:
+        elif open_:
             inside.add(k)
     return inside
 
@@ -92,8 +97,10 @@ def _quoted_tokens(doc: Document, first: int, last: int) -> set[int]:
 def _before_new_clause(doc: Document, first: int, last: int) -> int:
     """Where the writer takes over from the speaker: 'The IMF said it is lowering its forecast,
     and the downgrade is casting a shadow …' (", and"/", but" with a subject of its own), a
-    semicolon, ", although …", "— lambasting …", "and said …" (a report of its own), or a
-    relative clause after a noun phrase object; not inside the quotations a report may hold."""
+    semicolon, ", although …", "— lambasting …", ", implicitly putting …", "and said …" or
+    "and Democrats accused …" (a report of its own), '"…" and kept going', a relative clause
+    after a noun phrase object, or a closing appositive; not inside the quotations a report
+    may hold."""
     quoted = _quoted_tokens(doc, first, last)
     for k in range(first + 2, last - 2):
         text, nxt, after = doc.tokens[k].text, doc.tokens[k + 1], doc.tokens[k + 2]
@@ -263,7 +270,7 @@ def _noun_phrase_object(doc: Document, cue: int, j: int, hi: int) -> bool:
         # quoted words, the object is taken up to them; see _quoted_in_object).
         return tag(doc.tokens[j]) in ("PROPN", "PRON") and not any(_quote_mark(doc, k) for k in range(j, hi))
     return (verb not in cues.QUOTATION_ONLY | cues.ADDRESSEE | cues.NAMING
-            and (tag(doc.tokens[j]) in ("DET", "NOUN", "PROPN", "ADJ", "NUM") or _demonstrative_that(doc, j, hi)))
+            and (tag(doc.tokens[j]) in NP_TAGS - {"PRON"} or _demonstrative_that(doc, j, hi)))
 
 
 def _demonstrative_that(doc: Document, j: int, hi: int) -> bool:
@@ -575,7 +582,7 @@ def _quoted_in_object(doc: Document, cue: Cue, quoted: list[Marked]) -> list[Mar
     """The quoted phrases inside the noun-phrase object right after a verb: no clause of
     another verb before them ("blasted the media for being “dishonest”")."""
     first = cue.token + 1
-    if first >= len(doc.tokens) or tag(doc.tokens[first]) not in ("DET", "NOUN", "PROPN", "ADJ", "NUM", "PRON"):
+    if first >= len(doc.tokens) or tag(doc.tokens[first]) not in NP_TAGS:
         return []
     inside = []
     for m in sorted(quoted, key=lambda m: m.start):
