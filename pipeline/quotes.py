@@ -453,12 +453,7 @@ def find_quotes(doc: Document, beliefs: bool = False) -> Document:
     skip = doc.boilerplate + titles
     marked = [m for m in find_marked(doc.text, skip) if m.end - m.start > 2
               and not any(m.start < end and start < m.end for start, end in spoken)]
-    quotes = [Quote(t.start, t.end, "direct", sentence_index=doc.sentence_at(t.start)) for t in turns]
-    first_paragraph = paragraphs(doc.text)[:1]    # the headline, whether or not it ends with a stop
-    for start, end in set(titles + [p for p in first_paragraph if p[1] - p[0] < _TITLE_MAX]):
-        claim = headline_claim(doc.text, start, end)
-        if claim is not None:         # "Poll: Clinton and Trump in dead heat"
-            quotes.append(Quote(claim[0], claim[1], "indirect", sentence_index=doc.sentence_at(claim[0])))
+    quotes = _labelled_quotes(doc, turns, titles)
     directs = [m for m in marked if _direct(doc, m)]
     partials = [m for m in marked if m not in directs]
     for m in directs:
@@ -500,14 +495,7 @@ def find_quotes(doc: Document, beliefs: bool = False) -> Document:
                         c_tok.start < doc.tokens[other.token].start < m.start and tag(doc.tokens[other.token]) == "VERB"
                         for other in sentence_cues)]
                     claimed.extend(governed)
-                    in_object = _quoted_in_object(doc, cue, governed)
-                    if in_object and cue_verb(c_tok) not in cues.NAMING:
-                        # 'criticized the Affordable Care Act as a “crazy system”': the object with
-                        # the words it quotes (naming verbs keep to the quoted words, as in the sample).
-                        quotes.append(_with_cue(Quote(doc.tokens[cue.token + 1].start, in_object[-1].end, "mixed", si),
-                                                doc, cue))
-                    else:
-                        quotes.extend(_with_cue(Quote(m.start, m.end, "partial", si), doc, cue) for m in governed)
+                    quotes.extend(_object_quotes(doc, cue, si, governed))
                 continue
             overlapping = [m for m in directs if m.start < cue.content[1] and cue.content[0] < m.end]
             if overlapping and cue.forward:
@@ -547,6 +535,29 @@ def find_quotes(doc: Document, beliefs: bool = False) -> Document:
                 forward.append(quotes[-1])
     doc.quotes = sorted(_dedupe(quotes), key=lambda q: (q.start, q.end))
     return doc
+
+
+def _labelled_quotes(doc: Document, turns: list, titles: list[tuple[int, int]]) -> list[Quote]:
+    """A transcript's turns, and the claim of a headline that opens with its source ("Poll:
+    Clinton and Trump in dead heat"); the headline is also the first paragraph, whether or not
+    it ends with a stop."""
+    quotes = [Quote(t.start, t.end, "direct", sentence_index=doc.sentence_at(t.start)) for t in turns]
+    headline = [p for p in paragraphs(doc.text)[:1] if p[1] - p[0] < _TITLE_MAX]
+    for start, end in sorted(set(titles + headline)):
+        claim = headline_claim(doc.text, start, end)
+        if claim is not None:
+            quotes.append(Quote(claim[0], claim[1], "indirect", sentence_index=doc.sentence_at(claim[0])))
+    return quotes
+
+
+def _object_quotes(doc: Document, cue: Cue, si: int, governed: list[Marked]) -> list[Quote]:
+    """The quoted phrases in a naming verb's object, each a partial quotation ('called the
+    numbers "alarming"', as the sample's key has it); for other verbs the object with the
+    words it quotes ('criticized the Affordable Care Act as a “crazy system”')."""
+    in_object = _quoted_in_object(doc, cue, governed)
+    if in_object and cue_verb(doc.tokens[cue.token]) not in cues.NAMING:
+        return [_with_cue(Quote(doc.tokens[cue.token + 1].start, in_object[-1].end, "mixed", si), doc, cue)]
+    return [_with_cue(Quote(m.start, m.end, "partial", si), doc, cue) for m in governed]
 
 
 def _before_next_attribution(doc: Document, cue: Cue, sentence_cues: list[Cue], quote_start: int) -> int | None:
