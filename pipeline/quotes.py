@@ -55,8 +55,14 @@ def _according(doc: Document, i: int, end: int) -> bool:
 
 
 def _content_end(doc: Document, first: int, last: int) -> int:
-    """Character end of a content clause running to the sentence end, minus final punctuation."""
+    """Character end of a content clause running to the sentence end, minus final punctuation.
+    A report that ends its sentence with a colon goes on into the next ("three things are
+    happening at once: Home values are rising …")."""
     last = _before_new_clause(doc, first, last)
+    sentence = doc.tokens[last - 1].sentence
+    if (doc.tokens[last - 1].text == ":" and last == doc.sentences[sentence].last_token
+            and sentence + 1 < len(doc.sentences)):
+        last = doc.sentences[sentence + 1].last_token
     while last > first and tag(doc.tokens[last - 1]) == "PUNCT" and doc.tokens[last - 1].text not in CLOSERS:
         last -= 1
     return doc.tokens[last - 1].end

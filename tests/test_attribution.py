@@ -18,7 +18,8 @@ words after a quoted phrase (', implicitly blaming …') and an addressee before
 nurses this week she …"), "as the board met …", " - a rare gesture", '"…" and kept going' and the object of a verb like "criticized" that quotes
 ('criticized the board as a "disgrace"': all of it; a naming verb keeps to the quoted words), a
 headline in title case ("Maria Lopez Says Ward Will Close …"), a person as the object of a verb
-like "accused" ("accused John Smith of closing …"; a thing there is no quotation)."""
+like "accused" ("accused John Smith of closing …"; a thing there is no quotation), a report that
+ends its sentence with a colon ("… at once:" and the next sentence)."""
 import json
 
 import pytest
@@ -117,6 +118,8 @@ ARTICLES = {
                                  'Monday.\n',
     "headline": 'Maria Lopez Says Ward Will Close Before the Winter\n\nThe board met on Monday.\n',
     "person_object": 'Maria Lopez accused John Smith of closing the ward in secret.\n',
+    "colon_at_the_end": 'Maria Lopez noted that three things are happening at once:\n\nThe wards are full, the nurses '
+                        'are tired and the board has gone.\n',
     "adjunct_after_the_object": 'Maria Lopez condemned the closure of the ward in a letter on Monday.\n',
 }
 # Reports whose exact span the tests below check, whoever the speaker.
@@ -304,6 +307,8 @@ def test_a_transcripts_turns_go_to_the_names_before_them(quotes):
                                             ("and_after_a_quotation", '"What closure?"'),
                                             ("quoted_words_in_an_object", 'the board as a "disgrace to the town"'),
                                             ("headline", "Ward Will Close Before the Winter"),
-                                            ("person_object", "John Smith of closing the ward")])
+                                            ("person_object", "John Smith of closing the ward"),
+                                            ("colon_at_the_end", "three things are happening at once:\n\nThe wards are "
+                                                                 "full, the nurses are tired and the board has gone")])
 def test_where_a_report_ends(quotes, doc_id, report):
     assert _texts(quotes, doc_id) == [report]
