@@ -51,7 +51,7 @@ def transcript_turns(text: str) -> list[Turn]:
         quoted = text[spans[index][0]:m.start("label")].strip() != ""
         following = index + 1
         while (quoted and following < len(spans) and following not in labelled
-               and text[spans[following][0]:spans[following][1]].lstrip()[:1] in "\"“"
+               and text[spans[following][0]:spans[following][1]].lstrip()[:1] in ("\"", "“")
                and not _STAGE_DIRECTION.match(text, spans[following][0])):
             end = spans[following][1]
             following += 1
