@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import takewhile
 
 from . import cues
 from .document import Document, Quote
@@ -603,7 +604,8 @@ def _quoted_in_object(doc: Document, cue: Cue, quoted: list[Marked]) -> list[Mar
         return []
     inside = []
     for m in sorted(quoted, key=lambda m: m.start):
-        between = [t for t in doc.tokens[first:] if t.start < m.start and not any(o.start <= t.start < o.end for o in inside)]
+        between = [t for t in takewhile(lambda t: t.start < m.start, doc.tokens[first:])
+                   if not any(o.start <= t.start < o.end for o in inside)]
         if any(tag(t) in ("VERB", "AUX") and not t.text.lower().endswith("ing") or t.text in (",", ";") for t in between):
             break
         inside.append(m)
