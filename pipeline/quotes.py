@@ -182,9 +182,7 @@ def _according_cue(doc: Document, i: int, lo: int, hi: int) -> Cue:
 
 
 def _verb_cue(doc: Document, i: int, lo: int, hi: int) -> Cue:
-    j = i + 1
-    while j < hi and doc.tokens[j].text.lower() in cues.TIME_WORDS:
-        j += 1            # "said Friday that …"
+    j = _after_time_words(doc, i + 1, hi)     # "said Friday that …"
     object_at = j         # where the verb's own object would start
     # "pointed out", "said in a statement that": skip particles up to a nearby "that".
     while j < hi and tag(doc.tokens[j]) in ("ADP", "PART") and doc.tokens[j].text.lower() != "that" and j - i <= 2:
@@ -264,6 +262,12 @@ def _verb_cue(doc: Document, i: int, lo: int, hi: int) -> Cue:
     return _backward(doc, lo, boundary, i, inverted)
 
 
+def _after_time_words(doc: Document, k: int, hi: int) -> int:
+    while k < hi and doc.tokens[k].text.lower() in cues.TIME_WORDS:
+        k += 1
+    return k
+
+
 def _noun_phrase_object(doc: Document, cue: int, j: int, hi: int) -> bool:
     """"noted the clot's existence", "In his speech, Trump proclaimed a goal of …": a noun
     phrase right after the verb is what was said, unless the verb's object is a thing or a
@@ -341,9 +345,7 @@ def _split_by_attribution(doc: Document, lo: int, boundary: int | None, cue: int
         # which, Tompkins said, is …" and "Yet, as Mr. Bown observed, …" report what follows.
         return None
     close = next((k for k in range(cue + 1, min(hi, cue + 8)) if doc.tokens[k].text == ","), None)
-    after = cue + 1
-    while after < hi and doc.tokens[after].text.lower() in cues.TIME_WORDS:
-        after += 1
+    after = _after_time_words(doc, cue + 1, hi)
     if (close is None or _has_verb(doc, cue + 1, close) or hi - close <= _MIN_CONTENT_TOKENS
             or after < close and tag(doc.tokens[after]) in _OBJECT_TAGS   # "Schultz likened RT to the BBC, …"
             and cue_verb(doc.tokens[cue]) not in cues.ADDRESSEE           # (not "…, he told me on Friday, is …")
