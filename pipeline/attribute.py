@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from . import cues
 from .document import Document, Entity, Quote
 from .marks import speaker_label
-from .tokens import (CLOSERS, char_span, cue_verb, in_verb_group, is_adverb, is_cue, is_participle, lemma, np_left,
-                     np_right, tag)
+from .tokens import (CLOSERS, DASHES, char_span, cue_verb, in_verb_group, is_adverb, is_cue, is_participle, lemma,
+                     np_left, np_right, tag)
 
 _SMALL_WORDS = {"of", "for", "and", "the", "on", "in", "to", "at", "de"}
 _DETERMINERS = ("the ", "a ", "an ")
@@ -23,7 +23,6 @@ _CONTINUATION_PARAGRAPHS = 2
 AUTHOR = "the author"      # the speaker of first-person narration outside any quotation
 # What sets off a participle that reports for the clause's subject: ", saying", "before asking".
 _BEFORE_PARTICIPLE = frozenset({",", "before", "after", "while", "when", "by", "without"})
-_DASHES = ("--", "—", "–")
 _DASH_BYLINE = re.compile(r"[ \t\u00a0]*[―—–-][ \t\u00a0]*")
 
 
@@ -118,11 +117,11 @@ def _subject(doc: Document, i: int, lo: int) -> tuple[int, int] | None:
         # the subject of the first verb.
         return _sentence_subject(doc, lo, i) or _subject_of_last_verb(doc, lo, j - 1)
     j = _before_dashed_aside(doc, _before_parenthesis(doc, j, lo), lo)
-    if j > lo and doc.tokens[j - 1].text in (",", *_DASHES):
+    if j > lo and (doc.tokens[j - 1].text == "," or doc.tokens[j - 1].text in DASHES):
         # An appositive between subject and cue: "Claude Knights, from the charity Kidscape, told",
         # "John Dickey, the chief executive of Ora Media -- the company that … -- told".
         k = next((k for k in range(j - 2, lo - 1, -1) if doc.tokens[k].text == ","), None)
-        dashed = doc.tokens[j - 1].text in _DASHES
+        dashed = doc.tokens[j - 1].text in DASHES
         if k is not None and (not dashed or _appositive(doc, k + 1, j - 1)):
             span = np_left(doc, _before_parenthesis(doc, k, lo), lo)
             if span:
@@ -168,7 +167,7 @@ def _appositive(doc: Document, first: int, last: int) -> bool:
 
 def _before_dashed_aside(doc: Document, j: int, lo: int) -> int:
     """Step back over a dashed aside ending at token j - 1, to just after its opening dash."""
-    if j > lo and doc.tokens[j - 1].text in _DASHES:
+    if j > lo and doc.tokens[j - 1].text in DASHES:
         opening = next((k for k in range(j - 2, lo - 1, -1) if doc.tokens[k].text == doc.tokens[j - 1].text), None)
         if opening is not None:
             return opening + 1

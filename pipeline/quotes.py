@@ -17,13 +17,14 @@ from itertools import takewhile
 from . import cues
 from .document import Document, Quote
 from .marks import Marked, find_marked, headline_claim, paragraphs, transcript_turns
-from .tokens import CLOSERS, NP_TAGS, OPENERS, cue_verb, in_verb_group, is_adverb, is_cue, is_participle, np_right, tag
+from .tokens import (CLOSERS, DASHES, NP_TAGS, OPENERS, cue_verb, in_verb_group, is_adverb, is_cue, is_participle,
+                     np_right, tag)
 
 _TERMINAL = re.compile(r"[.!?…\"”’'):]\s*$")
 _INNER_STOP = re.compile(r"[.!?][\"”’']?\s+[A-Z\"“]")
 _TITLE_MAX = 250
 _MIN_CONTENT_TOKENS = 3
-_DASHES = frozenset({"—", "–", "―", "--", "-"})
+_ANY_DASH = DASHES | {"―", "-"}         # datelines and clause breaks use these too
 _ADJUNCT_PREPOSITIONS = frozenset("in since during after before amid following".split())
 _SUBJECT_PRONOUNS = frozenset("i we he she they".split())
 _TITLE_TOKENS = 8          # a quoted title after a preposition: 'On “Fox News Sunday,”'
@@ -115,9 +116,9 @@ def _before_new_clause(doc: Document, first: int, last: int) -> int:
             if _quote_mark(doc, k) and doc.tokens[k - 1].text == "," and k + 1 not in quoted and _new_subject(nxt, after):
                 return k + 1      # 'promising “jobs, jobs, jobs,” but he has also …'
             continue
-        new_subject = (text == "," or text in _DASHES) and _new_subject(nxt, after)
+        new_subject = (text == "," or text in _ANY_DASH) and _new_subject(nxt, after)
         if (new_subject or text == ";" or text == "," and nxt.text.lower() in ("although", "though")
-                or text in ("—", "–", "--", ",") and nxt.text.lower() != "including"
+                or (text == "," or text in DASHES) and nxt.text.lower() != "including"
                 and (is_participle(nxt) or is_adverb(nxt) and is_participle(after))
                 and _has_verb(doc, first, k)
                 or text.lower() == "and" and _reports_next(doc, k + 1, last) and _has_verb(doc, first, k)
@@ -309,7 +310,7 @@ def _object_end(doc: Document, j: int, hi: int) -> int:
         if _quote_mark(doc, k):
             return hi
         spaced_hyphen = t.text == "-" and doc.text[t.start - 1:t.start].isspace()
-        if t.text.lower() in (",", ";", "—", "–", "--", "(") or spaced_hyphen or (
+        if t.text in (",", ";", "(") or t.text in DASHES or spaced_hyphen or (
                 t.text.lower() in ("as", "because", "although", "though") and _clause_from(doc, k + 1, hi)) or (
                 t.text.lower() in ("but", "and", "while") and k + 1 < hi and (
                 tag(doc.tokens[k + 1]) in ("VERB", "AUX") or in_verb_group(doc.tokens[k + 1]))):
@@ -362,7 +363,7 @@ def _report_break(doc: Document, cue: int) -> int | None:
     k = cue - 1
     while k > 0 and is_adverb(doc.tokens[k]):
         k -= 1
-    return k if doc.tokens[k].text in (",", "—", "–", "--", ";") else None
+    return k if doc.tokens[k].text in (",", ";") or doc.tokens[k].text in DASHES else None
 
 
 def _fronted_phrase(doc: Document, first: int, last: int) -> bool:
@@ -384,7 +385,7 @@ def _after_dateline(doc: Document, lo: int) -> int:
     """Where a sentence's own words start, after a dateline ("WASHINGTON ― ", "NEW YORK (AP) — ")."""
     for k in range(lo, min(lo + 6, doc.sentences[doc.tokens[lo].sentence].last_token - 1)):
         text = doc.tokens[k].text
-        if text in _DASHES:
+        if text in _ANY_DASH:
             return doc.tokens[k + 1].start if k > lo else doc.tokens[lo].start
         if not (text.isupper() or text in ("(", ")", ",")):
             break
@@ -427,7 +428,7 @@ def _without_asides(tokens: list) -> list:
             depth += 1
         elif t.text == ")" and depth:
             depth -= 1
-        elif t.text in ("--", "—", "–") and depth == 0:
+        elif t.text in DASHES and depth == 0:
             dash = None if dash == t.text else dash or t.text
         elif depth == 0 and dash is None and not (t.text == "." and k and tokens[k - 1].text.lower() in cues.TITLES):
             out.append(t)
@@ -578,7 +579,7 @@ def _before_next_attribution(doc: Document, cue: Cue, sentence_cues: list[Cue], 
         return None
     for k in range(later[0] - 1, first + _MIN_CONTENT_TOKENS - 1, -1):
         text = doc.tokens[k].text.lower()
-        opens_clause = text in (",", ";", "—", "–", "―", "--") or (
+        opens_clause = text in (",", ";", "―") or text in DASHES or (
             text in ("and", "but") and all(in_verb_group(t) for t in doc.tokens[k + 1:later[0]]))
         if opens_clause:
             return _content_end(doc, first, k)
