@@ -20,7 +20,9 @@ _MAX_SINGLE = 400  # a single-quoted span longer than this is apostrophes, not a
 # "WALLACE: Let's start …", '"PENCE: Well, look, …': a speaker's name in capitals opening a paragraph.
 _TURN = re.compile(r"[ \t]*[\"“]?[ \t]*(?P<label>[A-Z][A-Z.'’-]*[A-Z](?: [A-Z][A-Z.'’-]*[A-Z]){0,2}):[ \t]+(?=\S)")
 _NOT_SPEAKERS = frozenset({"UPDATE", "NOTE", "EDITOR'S NOTE", "EDITOR’S NOTE", "CORRECTION", "WATCH", "RELATED",
-                           "READ MORE", "PHOTO", "PHOTOS", "VIDEO", "SOURCE", "CREDIT", "ALSO", "WARNING", "SPOILER"})
+                           "READ MORE", "PHOTO", "PHOTOS", "VIDEO", "SOURCE", "CREDIT", "ALSO", "WARNING", "SPOILER",
+                           # a headline's kicker: "Breaking: …", "The Latest: …"
+                           "BREAKING", "REVEALED", "BOMBSHELL", "THE LATEST", "EXCLUSIVE", "ANALYSIS", "OPINION", "LIVE"})
 _STAGE_DIRECTION = re.compile(r"[ \t]*[\"“]?\(")     # '"(CROSSTALK.)'
 
 

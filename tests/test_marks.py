@@ -73,6 +73,8 @@ def test_a_headline_that_opens_with_its_source():
     assert speaker_label(text, start) == (0, 4)
     assert headline_claim("UPDATE: Trump spoke later on Monday\n", 0, 35) is None
     assert headline_claim("Poll: Clinton leads\n", 0, 19) is None      # too short to be a claim
+    breaking = "Breaking: Federal Judge Just Gave Clinton Bad News\n"
+    assert headline_claim(breaking, 0, len(breaking) - 1) is None      # a kicker, not a source
 
 
 def test_a_closing_mark_that_opens_a_line_opens_a_quotation():
