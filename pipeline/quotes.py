@@ -48,8 +48,19 @@ def _title_spans(doc: Document) -> list[tuple[int, int]]:
     Their quote marks set off titles, not quotations; their reporting verbs still report
     ("Maria Lopez Says Ward Will Close")."""
     return [(s, e) for s, e in paragraphs(doc.text)
-            if e - s < _TITLE_MAX and not _TERMINAL.search(doc.text[s:e]) and not _INNER_STOP.search(doc.text[s:e])
+            if e - s < _TITLE_MAX and (_quoted_heading(doc.text[s:e]) or not _TERMINAL.search(doc.text[s:e])
+                                       and not _INNER_STOP.search(doc.text[s:e]))
             and not any(bs <= s < be for bs, be in doc.boilerplate)]
+
+
+def _quoted_heading(paragraph: str) -> bool:
+    """"'Legend in the Coal Fields.'": a paragraph of a few quoted words, every long word
+    capitalised, is a section heading; nobody is quoted in title case."""
+    inner = paragraph.strip().strip("\"'“”‘’.!?: ")
+    words = inner.split()
+    return (paragraph.strip()[:1] in OPENERS and 3 <= len(words) <= _TITLE_TOKENS and words[0][0].isupper()
+            and all(w[0].isupper() for w in words if len(w) >= 4 and w[0].isalpha())
+            and not any(c in "\"“”«»" for c in inner))
 
 
 def _according(doc: Document, i: int, end: int) -> bool:
@@ -197,8 +208,11 @@ def _verb_cue(doc: Document, i: int, lo: int, hi: int) -> Cue:
             j = object_at = np[1]     # "told African-Americans this weekend he would …"
     inverted = False
     before = doc.tokens[i - 1].text if i > lo else ""
-    if ((before == "," or before in CLOSERS or i == lo) and verb not in cues.ADDRESSEE | cues.OBJECT | cues.NAMING
+    said_before = _has_verb(doc, lo, i - 1) or any(t.text in CLOSERS for t in doc.tokens[lo:i])
+    if ((before == "," and said_before or before in CLOSERS or i == lo)
+            and verb not in cues.ADDRESSEE | cues.OBJECT | cues.NAMING
             and not is_participle(doc.tokens[i])):     # ", saying his …" reports; it is not "…, said his …"
+        # (after "Donald Trump, her opponent," the subject is before the verb: nothing was said yet)
         # "…, said a spokesperson." — the speaker follows the cue.
         np = np_right(doc, j, hi)
         # '…," wrote Cameron Easley for Morning Consult.' — a name, then punctuation or a preposition

@@ -19,7 +19,9 @@ nurses this week she …"), "as the board met …", " - a rare gesture", '"…" 
 ('criticized the board as a "disgrace"': all of it; a naming verb keeps to the quoted words), a
 headline in title case ("Maria Lopez Says Ward Will Close …"), a person as the object of a verb
 like "accused" ("accused John Smith of closing …"; a thing there is no quotation), a report that
-ends its sentence with a colon ("… at once:" and the next sentence)."""
+ends its sentence with a colon ("… at once:" and the next sentence), a quoted section heading
+("'Legend of the Night Shift.'") and a subject with an appositive before the cue ("X, the union
+leader, bemoaned …": not an inverted attribution)."""
 import json
 
 import pytest
@@ -135,6 +137,9 @@ SPANS = {
     "and_after_a_quotation": 'Maria Lopez and the nurses chanted "What closure?" and kept going until nearly 2 a.m.\n',
     "and_another_report": 'Maria Lopez said the wards were full all week and nurses complained that nobody came to '
                           'help.\n',
+    "quoted_heading": 'Maria Lopez said the wards were full all week.\n\n\'Legend of the Night Shift.\'\n\n"Nobody came '
+                      'to help us at all, not once," she said.\n',
+    "appositive_subject": 'Maria Lopez, the union leader, bemoaned the closure of the ward in winter.\n',
 }
 # A verb whose object is a thing reports speech only with a clause or a quotation.
 NOT_REPORTED = {"thing_object": 'Maria Lopez criticised the lack of nurses on the night shift at the hospital.\n'}
@@ -267,6 +272,10 @@ def test_where_and_when_after_a_noun_phrase_object_are_the_writers(quotes):
     assert _texts(quotes, "adjunct_after_the_object") == ["the closure of the ward"]
 
 
+def test_a_quoted_heading_is_no_quotation(quotes):
+    assert _texts(quotes, "quoted_heading") == ['"Nobody came to help us at all, not once,"', "the wards were full all week"]
+
+
 def test_a_report_ends_where_a_quotations_attribution_begins(quotes):
     rows = quotes[quotes.doc_id == "report_then_reply"]
     assert sorted(zip(rows.quote_text, rows.speaker_short)) == [
@@ -308,6 +317,7 @@ def test_a_transcripts_turns_go_to_the_names_before_them(quotes):
                                             ("quoted_words_in_an_object", 'the board as a "disgrace to the town"'),
                                             ("headline", "Ward Will Close Before the Winter"),
                                             ("person_object", "John Smith of closing the ward"),
+                                            ("appositive_subject", "the closure of the ward"),
                                             ("colon_at_the_end", "three things are happening at once:\n\nThe wards are "
                                                                  "full, the nurses are tired and the board has gone")])
 def test_where_a_report_ends(quotes, doc_id, report):
