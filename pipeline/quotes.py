@@ -254,6 +254,7 @@ def _verb_cue(doc: Document, i: int, lo: int, hi: int) -> Cue:
     phrasal = i + 1 < hi and doc.tokens[i + 1].text.lower() in ("on", "for")
     takes_clause = (verb not in cues.OBJECT or introduced or phrasal) and (
         verb not in cues.QUOTATION_ONLY or j < hi and doc.tokens[j].text in OPENERS)
+    hi = _fronted_clause_end(doc, lo, i, hi)
     clause = _has_verb(doc, j, hi)
     if takes_clause and not inverted and clause and hi - j >= _MIN_CONTENT_TOKENS and tag(doc.tokens[j]) != "PUNCT" or (
             j < hi and doc.tokens[j].text in OPENERS):
@@ -275,6 +276,18 @@ def _verb_cue(doc: Document, i: int, lo: int, hi: int) -> Cue:
         return Cue(i, i + 1, None, inverted)
     # "…, X said." — content is what comes before the attribution's comma.
     return _backward(doc, lo, boundary, i, inverted)
+
+
+def _fronted_clause_end(doc: Document, lo: int, cue: int, hi: int) -> int:
+    """"While he acknowledged funding was a reason, Ham also noted …", "In a statement announcing
+    the pick, the union called …": a report in an opening subordinate clause or phrase ends
+    at the comma before the main clause."""
+    if tag(doc.tokens[lo]) not in ("SCONJ", "ADP") or doc.tokens[lo].text.lower() == "that":
+        return hi
+    if any(t.text == "," for t in doc.tokens[lo:cue]):
+        return hi
+    comma = next((k for k in range(cue + 1, hi) if doc.tokens[k].text == ","), None)
+    return comma if comma is not None and _clause_from(doc, comma + 1, hi) else hi
 
 
 def _after_time_words(doc: Document, k: int, hi: int) -> int:
@@ -330,8 +343,9 @@ def _object_end(doc: Document, j: int, hi: int) -> int:
                 tag(doc.tokens[k + 1]) in ("VERB", "AUX") or in_verb_group(doc.tokens[k + 1]))):
             end = k if k > np[1] or t.text != "," else hi    # "said Mr. Trump, the nominee, was …"
             return min(end, adjunct or end)
-        if tag(t) == "AUX" or tag(t) == "VERB" and not is_participle(t) and doc.tokens[k - 1].text.lower() != "to":
-            return hi
+        if tag(t) == "AUX" or tag(t) == "VERB" and not is_participle(t) and doc.tokens[k - 1].text.lower() != "to" and not (
+                tag(doc.tokens[k - 1]) in ("DET", "NUM", "ADJ") and k + 1 < hi and tag(doc.tokens[k + 1]) in ("NOUN", "ADJ")):
+            return hi     # (but "95 retired generals": a participle modifying a noun is no verb)
         if (adjunct is None and tag(t) == "ADP" and t.text.lower() in _ADJUNCT_PREPOSITIONS
                 and tag(doc.tokens[k - 1]) != "CCONJ"):
             adjunct = k

@@ -20,8 +20,9 @@ nurses this week she …"), "as the board met …", " - a rare gesture", '"…" 
 headline in title case ("Maria Lopez Says Ward Will Close …"), a person as the object of a verb
 like "accused" ("accused John Smith of closing …"; a thing there is no quotation), a report that
 ends its sentence with a colon ("… at once:" and the next sentence), a quoted section heading
-("'Legend of the Night Shift.'") and a subject with an appositive before the cue ("X, the union
-leader, bemoaned …": not an inverted attribution)."""
+("'Legend of the Night Shift.'"), a subject with an appositive before the cue ("X, the union
+leader, bemoaned …": not an inverted attribution), a report in an opening clause ("While she
+admitted …, X said …") and a participle modifying a noun in an object ("95 retired nurses")."""
 import json
 
 import pytest
@@ -140,6 +141,9 @@ SPANS = {
     "quoted_heading": 'Maria Lopez said the wards were full all week.\n\n\'Legend of the Night Shift.\'\n\n"Nobody came '
                       'to help us at all, not once," she said.\n',
     "appositive_subject": 'Maria Lopez, the union leader, bemoaned the closure of the ward in winter.\n',
+    "fronted_clause": 'While she admitted the ward was full, Maria Lopez said the board had done its best.\n',
+    "participle_modifier": 'Maria Lopez unveiled a list of 95 retired nurses -- most of whom had worked on the ward '
+                           '-- at the meeting.\n',
 }
 # A verb whose object is a thing reports speech only with a clause or a quotation.
 NOT_REPORTED = {"thing_object": 'Maria Lopez criticised the lack of nurses on the night shift at the hospital.\n'}
@@ -272,6 +276,10 @@ def test_where_and_when_after_a_noun_phrase_object_are_the_writers(quotes):
     assert _texts(quotes, "adjunct_after_the_object") == ["the closure of the ward"]
 
 
+def test_a_report_in_an_opening_clause_ends_before_the_main_clause(quotes):
+    assert _texts(quotes, "fronted_clause") == ["the board had done its best", "the ward was full"]
+
+
 def test_a_quoted_heading_is_no_quotation(quotes):
     assert _texts(quotes, "quoted_heading") == ['"Nobody came to help us at all, not once,"', "the wards were full all week"]
 
@@ -318,6 +326,7 @@ def test_a_transcripts_turns_go_to_the_names_before_them(quotes):
                                             ("headline", "Ward Will Close Before the Winter"),
                                             ("person_object", "John Smith of closing the ward"),
                                             ("appositive_subject", "the closure of the ward"),
+                                            ("participle_modifier", "a list of 95 retired nurses"),
                                             ("colon_at_the_end", "three things are happening at once:\n\nThe wards are "
                                                                  "full, the nurses are tired and the board has gone")])
 def test_where_a_report_ends(quotes, doc_id, report):
