@@ -25,7 +25,10 @@ _INNER_STOP = re.compile(r"[.!?][\"”’']?\s+[A-Z\"“]")
 _TITLE_MAX = 250
 _MIN_CONTENT_TOKENS = 3
 _ANY_DASH = DASHES | {"―", "-"}         # datelines and clause breaks use these too
-_ADJUNCT_PREPOSITIONS = frozenset("in since during after before amid following".split())
+_ADJUNCT_PREPOSITIONS = frozenset("since during after before amid following".split())
+# "in a letter", "in an interview": where the words were said (other "in" phrases are said too)
+_MEDIA = frozenset("""letter statement interview speech tweet tweets post posts email emails memo op-ed
+editorial video radio broadcast debate rally hearing meeting conference call session remarks address""".split())
 _SUBJECT_PRONOUNS = frozenset("i we he she they".split())
 _TITLE_TOKENS = 8          # a quoted title after a preposition: 'On “Fox News Sunday,”'
 # What starts a verb's object or complement (after "said" these start a report, not a place or time).
@@ -346,8 +349,9 @@ def _object_end(doc: Document, j: int, hi: int) -> int:
         if tag(t) == "AUX" or tag(t) == "VERB" and not is_participle(t) and doc.tokens[k - 1].text.lower() != "to" and not (
                 tag(doc.tokens[k - 1]) in ("DET", "NUM", "ADJ") and k + 1 < hi and tag(doc.tokens[k + 1]) in ("NOUN", "ADJ")):
             return hi     # (but "95 retired generals": a participle modifying a noun is no verb)
-        if (adjunct is None and tag(t) == "ADP" and t.text.lower() in _ADJUNCT_PREPOSITIONS
-                and tag(doc.tokens[k - 1]) != "CCONJ"):
+        if (adjunct is None and tag(t) == "ADP" and tag(doc.tokens[k - 1]) != "CCONJ" and (
+                t.text.lower() in _ADJUNCT_PREPOSITIONS
+                or t.text.lower() == "in" and any(w.text.lower() in _MEDIA for w in doc.tokens[k + 1:min(hi, k + 4)]))):
             adjunct = k
     return adjunct or hi
 

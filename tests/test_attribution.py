@@ -22,7 +22,8 @@ like "accused" ("accused John Smith of closing …"; a thing there is no quotati
 ends its sentence with a colon ("… at once:" and the next sentence), a quoted section heading
 ("'Legend of the Night Shift.'"), a subject with an appositive before the cue ("X, the union
 leader, bemoaned …": not an inverted attribution), a report in an opening clause ("While she
-admitted …, X said …") and a participle modifying a noun in an object ("95 retired nurses")."""
+admitted …, X said …"), a participle modifying a noun in an object ("95 retired nurses") and
+"in" after an object: where it was said ("in a letter") is the writer's, anything else is said."""
 import json
 
 import pytest
@@ -124,6 +125,7 @@ ARTICLES = {
     "colon_at_the_end": 'Maria Lopez noted that three things are happening at once:\n\nThe wards are full, the nurses '
                         'are tired and the board has gone.\n',
     "adjunct_after_the_object": 'Maria Lopez condemned the closure of the ward in a letter on Monday.\n',
+    "in_after_the_object": 'Maria Lopez condemned the closure of the ward in the middle of winter.\n',
 }
 # Reports whose exact span the tests below check, whoever the speaker.
 SPANS = {
@@ -327,6 +329,7 @@ def test_a_transcripts_turns_go_to_the_names_before_them(quotes):
                                             ("person_object", "John Smith of closing the ward"),
                                             ("appositive_subject", "the closure of the ward"),
                                             ("participle_modifier", "a list of 95 retired nurses"),
+                                            ("in_after_the_object", "the closure of the ward in the middle of winter"),
                                             ("colon_at_the_end", "three things are happening at once:\n\nThe wards are "
                                                                  "full, the nurses are tired and the board has gone")])
 def test_where_a_report_ends(quotes, doc_id, report):
