@@ -326,8 +326,8 @@ def test_a_transcripts_turns_go_to_the_names_before_them(quotes):
                                             ("and_after_a_quotation", '"What closure?"'),
                                             ("quoted_words_in_an_object", 'the board as a "disgrace to the town"'),
                                             ("headline", "Ward Will Close Before the Winter"),
-                                            ("person_object", "John Smith of closing the ward"),
-                                            ("appositive_subject", "the closure of the ward"),
+                                            ("person_object", "John Smith of closing the ward in secret"),
+                                            ("appositive_subject", "the closure of the ward in winter"),
                                             ("participle_modifier", "a list of 95 retired nurses"),
                                             ("in_after_the_object", "the closure of the ward in the middle of winter"),
                                             ("colon_at_the_end", "three things are happening at once:\n\nThe wards are "
