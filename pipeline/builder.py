@@ -85,7 +85,7 @@ def segment_batch(docs: list[Document], nlp) -> list[Document]:
     return docs
 
 
-def quote_stage(doc: Document, beliefs: bool = False) -> Document:
+def quote_stage(doc: Document, beliefs: bool = True) -> Document:
     return _guarded(doc, "quote extraction", lambda d: find_quotes(d, beliefs))
 
 
@@ -103,7 +103,7 @@ def _guarded(doc: Document, what: str, stage: Callable[[Document], Document]) ->
         return doc
 
 
-def provenance(source: ModelSource, beliefs: bool = False) -> dict:
+def provenance(source: ModelSource, beliefs: bool = True) -> dict:
     """What made a build: versions, models, the package's code (with its confidence model) and
     the settings. It is part of every partition's fingerprint, so a rerun after any of them
     changed redoes the work."""
@@ -129,7 +129,7 @@ def _segmented(docs: Iterable[Document], source: ModelSource, batch_size: int) -
 
 
 def process_partition(out_dir: Path, index: int, docs: list[Document], source: ModelSource, meta: dict,
-                      print_: str, batch_size: int = 16, beliefs: bool = False,
+                      print_: str, batch_size: int = 16, beliefs: bool = True,
                       threads: int | None = None) -> tuple[int, int, int]:
     """All stages for one partition of documents, written as one part of each table.
     Runs in the calling process, a worker process or a Dask worker alike."""
@@ -147,7 +147,7 @@ def _partitions(docs: Iterable[Document], size: int, meta: dict) -> Iterator[tup
 
 
 def build(inputs: Iterable[str | Path], out_dir: str | Path, models: str | None = None,
-          batch_size: int = 16, partition_size: int = PARTITION_SIZE, beliefs: bool = False,
+          batch_size: int = 16, partition_size: int = PARTITION_SIZE, beliefs: bool = True,
           engine: str = "local", workers: int = 1, scheduler: str | None = None,
           progress: Callable[[int], None] | None = None,
           text_column: str = TEXT_COLUMN, id_column: str = ID_COLUMN) -> BuildResult:
@@ -205,7 +205,7 @@ STAGES = ("segment", "quotes", "attribute")
 
 
 def run_stage(stage: str, inputs: list[str | Path], out_file: str | Path, models: str | None = None,
-              batch_size: int = 16, beliefs: bool = False) -> int:
+              batch_size: int = 16, beliefs: bool = True) -> int:
     """Run one stage and save its Documents: `segment` reads articles, the later stages
     read the previous stage's file. Returns the number of documents written."""
     if stage == "segment":

@@ -36,7 +36,7 @@ def build(
     inputs: Annotated[list[Path], typer.Argument(help=".txt, .html, JSONL (doc_id, text), CSV or Parquet files, or folders of them.")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder for quotes.parquet and documents.parquet.")] = Path("data/processed"),
     models: ModelsOption = None,
-    beliefs: Annotated[bool, typer.Option(help="Also extract beliefs and intentions (X believes/wants that ...).")] = False,
+    beliefs: Annotated[bool, typer.Option(help="Extract beliefs and intentions too (X believes/wants that ...); --no-beliefs for speech only.")] = True,
     batch_size: Annotated[int, typer.Option(help=f"Documents per Stanza call at most (a call also stops at {builder.BATCH_CHARS:,} characters).")] = 16,
     partition_size: Annotated[int, typer.Option(help="Documents per output part (the unit of resume).")] = builder.PARTITION_SIZE,
     engine: Annotated[str, typer.Option(help="local (this machine) or dask.")] = "local",
@@ -73,7 +73,7 @@ def stage(
     inputs: Annotated[list[Path], typer.Argument(help="Articles for segment; the previous stage's file otherwise.")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Output file, NAME.docs.jsonl.gz.")],
     models: ModelsOption = None,
-    beliefs: Annotated[bool, typer.Option(help="Also extract beliefs and intentions.")] = False,
+    beliefs: Annotated[bool, typer.Option(help="Extract beliefs and intentions too; --no-beliefs for speech only.")] = True,
 ) -> None:
     """Run one stage and save its documents, for step-by-step builds (make sentences/quotes)."""
     if name not in builder.STAGES:

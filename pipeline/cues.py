@@ -28,7 +28,7 @@ balk forecast detail unveil challenge recommend champion label
 # not before a clause ("we continue to work", "answered questions").
 QUOTATION_ONLY = frozenset("continue answer sing".split())
 
-# Verbs of belief and intention; PolNeAR annotates these too (a setting, see attribute).
+# Verbs of belief and intention; PolNeAR annotates these too (extracted unless --no-beliefs).
 BELIEF = frozenset("think believe know hope fear feel expect worry doubt want wish".split())
 
 # Verbs that take the addressee as object before the content: "told reporters that ...".

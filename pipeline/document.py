@@ -50,6 +50,7 @@ class Quote:
     speaker_affiliation: str | None = None
     addressee: str | None = None
     attribution: str = "none"  # how the speaker was found
+    belief: bool = False       # the cue is a verb of belief or intention ("believes", "wants")
     confidence: float = 0.0
     cue_token: int | None = None     # document token index of the cue, for the attribute stage
     cue_inverted: bool = False       # the speaker stands after the cue

@@ -171,7 +171,7 @@ def _after_verb_group(doc: Document, k: int, last: int) -> int:
     return k
 
 
-def find_cues(doc: Document, si: int, beliefs: bool = False) -> list[Cue]:
+def find_cues(doc: Document, si: int, beliefs: bool = True) -> list[Cue]:
     """Reporting cues of one sentence, with the span of what they report."""
     sent = doc.sentences[si]
     lo, hi = sent.first_token, sent.last_token
@@ -485,7 +485,7 @@ def _direct(doc: Document, m: Marked) -> bool:
     return introduced and (ends_like_speech or words >= 8)
 
 
-def find_quotes(doc: Document, beliefs: bool = False) -> Document:
+def find_quotes(doc: Document, beliefs: bool = True) -> Document:
     """Fill doc.quotes (without speakers; see attribute) from marks and reporting cues."""
     if doc.status != "ok" or not doc.sentences:
         return doc
@@ -666,6 +666,7 @@ def _with_cue(q: Quote, doc: Document, cue: Cue) -> Quote:
     q.cue_end = doc.tokens[cue.end_token - 1].end
     q.cue_token = cue.token
     q.cue_inverted = cue.inverted
+    q.belief = cue_verb(doc.tokens[cue.token]) in cues.BELIEF
     return q
 
 

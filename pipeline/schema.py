@@ -24,6 +24,7 @@ QUOTES = pa.schema([
     ("speaker_affiliation", pa.string()),
     ("addressee", pa.string()),
     ("attribution", pa.string()),
+    ("belief", pa.bool_()),
     ("confidence", pa.float32()),
 ])
 

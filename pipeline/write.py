@@ -37,6 +37,7 @@ def quote_rows(doc: Document) -> list[dict]:
             "speaker_affiliation": q.speaker_affiliation,
             "addressee": q.addressee,
             "attribution": q.attribution,
+            "belief": q.belief,
             "confidence": q.confidence,
         })
     return rows

@@ -126,6 +126,7 @@ ARTICLES = {
                         'are tired and the board has gone.\n',
     "adjunct_after_the_object": 'Maria Lopez condemned the closure of the ward in a letter on Monday.\n',
     "in_after_the_object": 'Maria Lopez condemned the closure of the ward in the middle of winter.\n',
+    "belief": 'Maria Lopez believes the ward will close before the winter.\n',
 }
 # Reports whose exact span the tests below check, whoever the speaker.
 SPANS = {
@@ -280,6 +281,17 @@ def test_where_and_when_after_a_noun_phrase_object_are_the_writers(quotes):
 
 def test_a_report_in_an_opening_clause_ends_before_the_main_clause(quotes):
     assert _texts(quotes, "fronted_clause") == ["the board had done its best", "the ward was full"]
+
+
+def test_beliefs_are_extracted_and_marked_unless_turned_off(quotes, tmp_path):
+    rows = quotes[quotes.doc_id == "belief"]
+    assert list(zip(rows.quote_text, rows.speaker, rows.belief)) == [
+        ("the ward will close before the winter", "Maria Lopez", True)]
+    assert not quotes[quotes.doc_id == "noun_phrase_object"].belief.any()
+    path = tmp_path / "belief.jsonl"
+    path.write_text(json.dumps({"doc_id": "belief", "text": ARTICLES["belief"]}) + "\n")
+    pipeline.build([path], tmp_path / "out", beliefs=False)
+    assert pipeline.load_quotes(tmp_path / "out").empty
 
 
 def test_a_quoted_heading_is_no_quotation(quotes):

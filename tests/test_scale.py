@@ -66,12 +66,12 @@ def test_rerun_skips_finished_partitions(dev_subset, plain, tmp_path):
 
 def test_rerun_with_other_settings_redoes_every_partition(dev_subset, plain, tmp_path):
     pipeline.build([dev_subset], tmp_path, partition_size=4)
-    result = pipeline.build([dev_subset], tmp_path, partition_size=4, beliefs=True)
+    result = pipeline.build([dev_subset], tmp_path, partition_size=4, beliefs=False)
     assert result.documents == 12
     for part in (tmp_path / "quotes.parquet").glob("part-*.parquet"):
         meta = json.loads(pq.read_metadata(part).metadata[b"quote_pipeline"])
-        assert meta["settings"] == {"beliefs": True}
-    assert len(pipeline.load_quotes(tmp_path)) > len(pipeline.load_quotes(plain))
+        assert meta["settings"] == {"beliefs": False}
+    assert len(pipeline.load_quotes(tmp_path)) < len(pipeline.load_quotes(plain))
 
 
 def test_kill_9_leaves_no_partial_output_and_rerun_completes(dev_subset, plain, tmp_path):
