@@ -305,6 +305,9 @@ def _noun_phrase_object(doc: Document, cue: int, j: int, hi: int) -> bool:
     person addressed ("criticised the lack of", "told reporters"), or a preposition comes
     between ("wrote to the board")."""
     verb = cue_verb(doc.tokens[cue])
+    if j == cue + 2 and f"{verb} {doc.tokens[cue + 1].text.lower()}" in cues.PHRASAL and j < hi - 1:
+        # "called for the repeal of …", "pointed to the jobs report": the preposition's object was said
+        return tag(doc.tokens[j]) in NP_TAGS and doc.tokens[j].text.lower() not in cues.TIME_WORDS
     if j >= hi - 1 or any(tag(t) in ("ADP", "PART") for t in doc.tokens[cue + 1:j]):
         return False
     if verb in cues.OBJECT - cues.NAMING:

@@ -23,7 +23,8 @@ ends its sentence with a colon ("… at once:" and the next sentence), a quoted 
 ("'Legend of the Night Shift.'"), a subject with an appositive before the cue ("X, the union
 leader, bemoaned …": not an inverted attribution), a report in an opening clause ("While she
 admitted …, X said …"), a participle modifying a noun in an object ("95 retired nurses") and
-"in" after an object: where it was said ("in a letter") is the writer's, anything else is said."""
+"in" after an object: where it was said ("in a letter") is the writer's, anything else is said,
+and "called for" with a noun phrase ("called for the reopening of the ward")."""
 import json
 
 import pytest
@@ -127,6 +128,7 @@ ARTICLES = {
     "adjunct_after_the_object": 'Maria Lopez condemned the closure of the ward in a letter on Monday.\n',
     "in_after_the_object": 'Maria Lopez condemned the closure of the ward in the middle of winter.\n',
     "belief": 'Maria Lopez believes the ward will close before the winter.\n',
+    "called_for": 'Maria Lopez called for the reopening of the ward.\n',
 }
 # Reports whose exact span the tests below check, whoever the speaker.
 SPANS = {
@@ -342,6 +344,7 @@ def test_a_transcripts_turns_go_to_the_names_before_them(quotes):
                                             ("appositive_subject", "the closure of the ward in winter"),
                                             ("participle_modifier", "a list of 95 retired nurses"),
                                             ("in_after_the_object", "the closure of the ward in the middle of winter"),
+                                            ("called_for", "the reopening of the ward"),
                                             ("colon_at_the_end", "three things are happening at once:\n\nThe wards are "
                                                                  "full, the nurses are tired and the board has gone")])
 def test_where_a_report_ends(quotes, doc_id, report):
