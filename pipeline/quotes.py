@@ -360,8 +360,11 @@ def _object_end(doc: Document, j: int, hi: int) -> int:
 
 
 def _clause_from(doc: Document, k: int, hi: int) -> bool:
-    """A subject and its verb start at token k: "as Trump consolidates …" (not "as a fraud")."""
+    """A subject and its verb start at token k: "as Trump consolidates …", "the Association of
+    Flight Attendants called …" (not "as a fraud")."""
     np = np_right(doc, k, hi)
+    if np is not None and np[1] < hi and doc.tokens[np[1]].text.lower() == "of":
+        np = np_right(doc, np[1] + 1, hi)
     if np is None or np[1] >= hi - 1:
         return False
     verb = np[1] + 1 if is_adverb(doc.tokens[np[1]]) else np[1]

@@ -147,6 +147,7 @@ SPANS = {
                       'to help us at all, not once," she said.\n',
     "appositive_subject": 'Maria Lopez, the union leader, bemoaned the closure of the ward in winter.\n',
     "fronted_clause": 'While she admitted the ward was full, Maria Lopez said the board had done its best.\n',
+    "fronted_phrase": 'In a letter announcing the closure, the union of nurses said the board had lied.\n',
     "participle_modifier": 'Maria Lopez unveiled a list of 95 retired nurses -- most of whom had worked on the ward '
                            '-- at the meeting.\n',
 }
@@ -283,6 +284,7 @@ def test_where_and_when_after_a_noun_phrase_object_are_the_writers(quotes):
 
 def test_a_report_in_an_opening_clause_ends_before_the_main_clause(quotes):
     assert _texts(quotes, "fronted_clause") == ["the board had done its best", "the ward was full"]
+    assert _texts(quotes, "fronted_phrase") == ["the board had lied", "the closure"]
 
 
 def test_beliefs_are_extracted_and_marked_unless_turned_off(quotes, tmp_path):
