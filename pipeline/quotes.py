@@ -92,6 +92,10 @@ def _quote_mark(doc: Document, k: int) -> bool:
     return t.text in OPENERS or t.text in CLOSERS
 
 
+def _closing_mark(doc: Document, k: int) -> bool:
+    return doc.tokens[k].text in CLOSERS and _quote_mark(doc, k)
+
+
 def _new_subject(conjunction, after) -> bool:
     """", and the downgrade …": a conjunction and a subject of its own."""
     return (conjunction.text.lower() in ("and", "but") and tag(after) in ("DET", "PROPN", "PRON", "NOUN", "ADJ")
@@ -229,10 +233,10 @@ def _verb_cue(doc: Document, i: int, lo: int, hi: int) -> Cue:
     # "…," X said in an interview. — a trailing attribution after a quotation comes first.
     boundary = None if is_participle(doc.tokens[i]) else next(
         (k for k in range(i - 1, max(lo, i - 24), -1)
-         if (doc.tokens[k].text == "," or doc.tokens[k].text in CLOSERS) and _attribution_only(doc, k + 1, i, inverted)),
+         if (doc.tokens[k].text == "," or _closing_mark(doc, k)) and _attribution_only(doc, k + 1, i, inverted)),
         None)     # (", with X — who … — lambasting …" is no attribution after what came before)
-    after_quote = boundary is not None and (doc.tokens[boundary].text in CLOSERS or (
-        boundary > lo and doc.tokens[boundary - 1].text in CLOSERS))
+    after_quote = boundary is not None and (_closing_mark(doc, boundary) or (
+        boundary > lo and _closing_mark(doc, boundary - 1)))
     if after_quote and boundary - lo >= 1:
         opening = next((k for k in range(lo, boundary) if doc.tokens[k].text in OPENERS), boundary)
         if tag(doc.tokens[lo]) == "ADP" and not _has_verb(doc, lo, opening) and boundary - opening <= _TITLE_TOKENS:
@@ -447,6 +451,7 @@ def _attribution_only(doc: Document, first: int, cue: int, inverted: bool) -> bo
         return inverted
     return len(between) <= 8 and all(tag(t) in NP_TAGS or tag(t) == "ADP" and t.text.lower() != "that"
                                       or t.text in ("'s", "’s", "-", "&")
+                                      or t.text in ("'", "’") and not _quote_mark(doc, t.index)   # "the nurses' union"
                                       or t.text.rstrip(".").lower() in cues.TITLES
                                       or _modifying_participle(between, k) for k, t in enumerate(between))
 

@@ -24,7 +24,8 @@ ends its sentence with a colon ("… at once:" and the next sentence), a quoted 
 leader, bemoaned …": not an inverted attribution), a report in an opening clause ("While she
 admitted …, X said …"), a participle modifying a noun in an object ("95 retired nurses") and
 "in" after an object: where it was said ("in a letter") is the writer's, anything else is said,
-and "called for" with a noun phrase ("called for the reopening of the ward")."""
+"called for" with a noun phrase ("called for the reopening of the ward") and a plural possessive
+before the cue ("the Court of Appeals’ board says …": no quotation ends there)."""
 import json
 
 import pytest
@@ -143,6 +144,7 @@ SPANS = {
     "and_after_a_quotation": 'Maria Lopez and the nurses chanted "What closure?" and kept going until nearly 2 a.m.\n',
     "and_another_report": 'Maria Lopez said the wards were full all week and nurses complained that nobody came to '
                           'help.\n',
+    "possessive_before_the_cue": 'The nurses’ complaint to the Court of Appeals’ board says the ward closed in secret.\n',
     "quoted_heading": 'Maria Lopez said the wards were full all week.\n\n\'Legend of the Night Shift.\'\n\n"Nobody came '
                       'to help us at all, not once," she said.\n',
     "appositive_subject": 'Maria Lopez, the union leader, bemoaned the closure of the ward in winter.\n',
@@ -347,6 +349,7 @@ def test_a_transcripts_turns_go_to_the_names_before_them(quotes):
                                             ("participle_modifier", "a list of 95 retired nurses"),
                                             ("in_after_the_object", "the closure of the ward in the middle of winter"),
                                             ("called_for", "the reopening of the ward"),
+                                            ("possessive_before_the_cue", "the ward closed in secret"),
                                             ("colon_at_the_end", "three things are happening at once:\n\nThe wards are "
                                                                  "full, the nurses are tired and the board has gone")])
 def test_where_a_report_ends(quotes, doc_id, report):
