@@ -347,6 +347,8 @@ def _object_end(doc: Document, j: int, hi: int) -> int:
         if _quote_mark(doc, k):
             return hi
         spaced_hyphen = t.text == "-" and doc.text[t.start - 1:t.start].isspace()
+        if (t.text in DASHES or spaced_hyphen) and _verb_after_aside(doc, k, hi):
+            return hi     # "said single people and families - gay, straight - would qualify"
         if t.text in (",", ";", "(") or t.text in DASHES or spaced_hyphen or (
                 t.text.lower() in ("as", "because", "although", "though") and _clause_from(doc, k + 1, hi)) or (
                 t.text.lower() in ("but", "and", "while") and k + 1 < hi and (
@@ -361,6 +363,13 @@ def _object_end(doc: Document, j: int, hi: int) -> int:
                 or t.text.lower() == "in" and any(w.text.lower() in _MEDIA for w in doc.tokens[k + 1:min(hi, k + 4)]))):
             adjunct = k
     return adjunct or hi
+
+
+def _verb_after_aside(doc: Document, dash: int, hi: int) -> bool:
+    """The dash at token `dash` opens an aside that a second dash closes, and a verb follows."""
+    close = next((k for k in range(dash + 1, hi) if doc.tokens[k].text == doc.tokens[dash].text), None)
+    return close is not None and close + 1 < hi and (
+        tag(doc.tokens[close + 1]) in ("VERB", "AUX") or in_verb_group(doc.tokens[close + 1]))
 
 
 def _clause_from(doc: Document, k: int, hi: int) -> bool:

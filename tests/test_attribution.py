@@ -25,7 +25,8 @@ leader, bemoaned …": not an inverted attribution), a report in an opening clau
 admitted …, X said …"), a participle modifying a noun in an object ("95 retired nurses") and
 "in" after an object: where it was said ("in a letter") is the writer's, anything else is said,
 "called for" with a noun phrase ("called for the reopening of the ward") and a plural possessive
-before the cue ("the Court of Appeals’ board says …": no quotation ends there)."""
+before the cue ("the Court of Appeals’ board says …": no quotation ends there), and an aside in
+dashes before the verb of a report ("said nurses and porters - day staff and night staff - would …")."""
 import json
 
 import pytest
@@ -130,6 +131,8 @@ ARTICLES = {
     "in_after_the_object": 'Maria Lopez condemned the closure of the ward in the middle of winter.\n',
     "belief": 'Maria Lopez believes the ward will close before the winter.\n',
     "called_for": 'Maria Lopez called for the reopening of the ward.\n',
+    "aside_in_the_subject": 'Maria Lopez said nurses and porters - day staff and night staff - would strike on '
+                            'Monday.\n',
 }
 # Reports whose exact span the tests below check, whoever the speaker.
 SPANS = {
@@ -349,6 +352,8 @@ def test_a_transcripts_turns_go_to_the_names_before_them(quotes):
                                             ("participle_modifier", "a list of 95 retired nurses"),
                                             ("in_after_the_object", "the closure of the ward in the middle of winter"),
                                             ("called_for", "the reopening of the ward"),
+                                            ("aside_in_the_subject", "nurses and porters - day staff and night staff - "
+                                                                     "would strike on Monday"),
                                             ("possessive_before_the_cue", "the ward closed in secret"),
                                             ("colon_at_the_end", "three things are happening at once:\n\nThe wards are "
                                                                  "full, the nurses are tired and the board has gone")])
