@@ -215,11 +215,11 @@ def _verb_cue(doc: Document, i: int, lo: int, hi: int) -> Cue:
             j = object_at = np[1]     # "told African-Americans this weekend he would …"
     inverted = False
     before = doc.tokens[i - 1].text if i > lo else ""
-    said_before = _has_verb(doc, lo, i - 1) or any(t.text in CLOSERS for t in doc.tokens[lo:i])
+    # (after "Donald Trump, her opponent," nothing was said yet: the subject is before the verb)
+    said_before = _has_verb(doc, lo, i - 1) or any(_closing_mark(doc, k) for k in range(lo, i))
     if ((before == "," and said_before or before in CLOSERS or i == lo)
             and verb not in cues.ADDRESSEE | cues.OBJECT | cues.NAMING
             and not is_participle(doc.tokens[i])):     # ", saying his …" reports; it is not "…, said his …"
-        # (after "Donald Trump, her opponent," the subject is before the verb: nothing was said yet)
         # "…, said a spokesperson." — the speaker follows the cue.
         np = np_right(doc, j, hi)
         # '…," wrote Cameron Easley for Morning Consult.' — a name, then punctuation or a preposition
