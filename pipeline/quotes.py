@@ -215,8 +215,10 @@ def _verb_cue(doc: Document, i: int, lo: int, hi: int) -> Cue:
             j = object_at = np[1]     # "told African-Americans this weekend he would …"
     inverted = False
     before = doc.tokens[i - 1].text if i > lo else ""
-    # (after "Donald Trump, her opponent," nothing was said yet: the subject is before the verb)
-    said_before = _has_verb(doc, lo, i - 1) or any(_closing_mark(doc, k) for k in range(lo, i))
+    # (after "Donald Trump, her opponent," or "Trump, appearing after Clinton," or "In her book,
+    # Living History," nothing was said yet: the subject is before the verb)
+    said_before = any(_closing_mark(doc, k) or tag(t) in ("VERB", "AUX") and not is_participle(t) and t.text[:1].islower()
+                      for k, t in enumerate(doc.tokens[lo:i - 1], lo))
     if ((before == "," and said_before or before in CLOSERS or i == lo)
             and verb not in cues.ADDRESSEE | cues.OBJECT | cues.NAMING
             and not is_participle(doc.tokens[i])):     # ", saying his …" reports; it is not "…, said his …"

@@ -26,7 +26,8 @@ admitted …, X said …"), a participle modifying a noun in an object ("95 reti
 "in" after an object: where it was said ("in a letter") is the writer's, anything else is said,
 "called for" with a noun phrase ("called for the reopening of the ward") and a plural possessive
 before the cue ("the Court of Appeals’ board says …": no quotation ends there), and an aside in
-dashes before the verb of a report ("said nurses and porters - day staff and night staff - would …")."""
+dashes before the verb of a report ("said nurses and porters - day staff and night staff - would …")
+and a participle phrase after the subject ("X, speaking after the meeting, cited …": no inversion)."""
 import json
 
 import pytest
@@ -131,6 +132,7 @@ ARTICLES = {
     "in_after_the_object": 'Maria Lopez condemned the closure of the ward in the middle of winter.\n',
     "belief": 'Maria Lopez believes the ward will close before the winter.\n',
     "called_for": 'Maria Lopez called for the reopening of the ward.\n',
+    "participle_after_the_subject": 'Maria Lopez, speaking after the meeting, cited problems on the night shift.\n',
     "aside_in_the_subject": 'Maria Lopez said nurses and porters - day staff and night staff - would strike on '
                             'Monday.\n',
 }
@@ -352,6 +354,7 @@ def test_a_transcripts_turns_go_to_the_names_before_them(quotes):
                                             ("participle_modifier", "a list of 95 retired nurses"),
                                             ("in_after_the_object", "the closure of the ward in the middle of winter"),
                                             ("called_for", "the reopening of the ward"),
+                                            ("participle_after_the_subject", "problems on the night shift"),
                                             ("aside_in_the_subject", "nurses and porters - day staff and night staff - "
                                                                      "would strike on Monday"),
                                             ("possessive_before_the_cue", "the ward closed in secret"),
