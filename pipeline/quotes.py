@@ -464,7 +464,13 @@ def _attribution_only(doc: Document, first: int, cue: int, inverted: bool) -> bo
                                       or t.text in ("'s", "’s", "-", "&")
                                       or t.text in ("'", "’") and not _quote_mark(doc, t.index)   # "the nurses' union"
                                       or t.text.rstrip(".").lower() in cues.TITLES
-                                      or _modifying_participle(between, k) for k, t in enumerate(between))
+                                      or _modifying_participle(between, k) or _between_names(between, k)
+                                      for k, t in enumerate(between))
+
+
+def _between_names(tokens: list, k: int) -> bool:
+    """A word between two proper nouns belongs to the name, whatever its tag ("Tulsa police Chief")."""
+    return 0 < k < len(tokens) - 1 and tag(tokens[k - 1]) == "PROPN" and tag(tokens[k + 1]) == "PROPN"
 
 
 def _modifying_participle(tokens: list, k: int) -> bool:

@@ -76,3 +76,10 @@ def test_commas_around_a_verb_and_its_object_do_not_split_a_report():
                      ("the", "DET"), ("ward", "NOUN"), ("to", "ADP"), ("a", "DET"), ("prison", "NOUN"), (",", "PUNCT"),
                      ("which", "PRON"), ("holds", "VERB"), ("900", "NUM"), ("people", "NOUN"), (".", "PUNCT")]) == [
         "the ward to a prison"]
+
+
+def test_a_word_mistagged_between_two_names_stays_in_the_attribution():
+    # "Tulsa police Chief Chuck Jordan said": small taggers call "police" a verb.
+    assert _content([("“", "PUNCT"), ("We", "PRON"), ("will", "AUX"), ("win", "VERB"), (",", "PUNCT"),
+                     ("”", "PUNCT"), ("Tulsa", "PROPN"), ("police", "VERB"), ("Chief", "PROPN"), ("Maria", "PROPN"),
+                     ("Lopez", "PROPN"), ("said", "VERB"), ("Monday", "PROPN"), (".", "PUNCT")]) == ["“ We will win , ”"]
