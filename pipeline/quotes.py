@@ -21,6 +21,7 @@ from .tokens import (CLOSERS, DASHES, NP_TAGS, OPENERS, cue_verb, in_verb_group,
                      np_right, tag)
 
 _TERMINAL = re.compile(r"[.!?…\"”’'):]\s*$")
+_CLOSING_QUOTE = re.compile(r"[,.?!][\"”'’]")
 _INNER_STOP = re.compile(r"[.!?][\"”’']?\s+[A-Z\"“]")
 _TITLE_MAX = 250
 _MIN_CONTENT_TOKENS = 3
@@ -509,7 +510,11 @@ def _direct(doc: Document, m: Marked) -> bool:
     ends_like_speech = inner[-1:] in ",.?!…—-:" or m.paragraphs > 1
     # What precedes it in its sentence ends a clause ("X said:", "X said,", a missed sentence
     # break) or is the verb of saying itself ('Trump declared "I think …"').
-    introduced = not left or left[-1:] in ":,.?!" or cues.is_cue_lemma(left.split()[-1])
+    words_before = left.split()
+    introduced = (not left or left[-1:] in ":,.?!" or cues.is_cue_lemma(words_before[-1])
+                  # '"You know, I love Larry," he said, but "when it comes to …"': the quotation goes on
+                  or len(words_before) >= 3 and words_before[-1].lower() in ("but", "and")
+                  and cues.is_cue_lemma(words_before[-2].rstrip(",")) and _CLOSING_QUOTE.search(left) is not None)
     return introduced and (ends_like_speech or words >= 8)
 
 

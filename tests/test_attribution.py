@@ -27,7 +27,8 @@ admitted …, X said …"), a participle modifying a noun in an object ("95 reti
 "called for" with a noun phrase ("called for the reopening of the ward") and a plural possessive
 before the cue ("the Court of Appeals’ board says …": no quotation ends there), and an aside in
 dashes before the verb of a report ("said nurses and porters - day staff and night staff - would …")
-and a participle phrase after the subject ("X, speaking after the meeting, cited …": no inversion)."""
+a participle phrase after the subject ("X, speaking after the meeting, cited …": no inversion) and a
+quotation that goes on after its attribution ('"…," X said, but "…"')."""
 import json
 
 import pytest
@@ -132,6 +133,7 @@ ARTICLES = {
     "in_after_the_object": 'Maria Lopez condemned the closure of the ward in the middle of winter.\n',
     "belief": 'Maria Lopez believes the ward will close before the winter.\n',
     "called_for": 'Maria Lopez called for the reopening of the ward.\n',
+    "said_but": '"We will not back down," Maria Lopez said, but "the board has the last word on the ward."\n',
     "participle_after_the_subject": 'Maria Lopez, speaking after the meeting, cited problems on the night shift.\n',
     "aside_in_the_subject": 'Maria Lopez said nurses and porters - day staff and night staff - would strike on '
                             'Monday.\n',
@@ -303,6 +305,10 @@ def test_beliefs_are_extracted_and_marked_unless_turned_off(quotes, tmp_path):
     path.write_text(json.dumps({"doc_id": "belief", "text": ARTICLES["belief"]}) + "\n")
     pipeline.build([path], tmp_path / "out", beliefs=False)
     assert pipeline.load_quotes(tmp_path / "out").empty
+
+
+def test_a_quotation_goes_on_after_its_attribution_and_but(quotes):
+    assert _texts(quotes, "said_but") == ['"We will not back down,"', '"the board has the last word on the ward."']
 
 
 def test_a_quoted_heading_is_no_quotation(quotes):
