@@ -31,6 +31,7 @@ _ADJUNCT_PREPOSITIONS = frozenset("since during after before amid following".spl
 _MEDIA = frozenset("""letter statement interview speech tweet tweets post posts email emails memo op-ed
 editorial video radio broadcast debate rally hearing meeting conference call session remarks address""".split())
 _SUBJECT_PRONOUNS = frozenset("i we he she they".split())
+_MODALS = frozenset("would will could can should may might must".split())
 _TITLE_TOKENS = 8          # a quoted title after a preposition: 'On “Fox News Sunday,”'
 # What starts a verb's object or complement (after "said" these start a report, not a place or time).
 _OBJECT_TAGS = frozenset({"DET", "NOUN", "PROPN", "PRON", "ADJ", "NUM", "VERB", "AUX", "PART"})
@@ -355,7 +356,8 @@ def _object_end(doc: Document, j: int, hi: int) -> int:
         if t.text in (",", ";", "(") or t.text in DASHES or spaced_hyphen or (
                 t.text.lower() in ("as", "because", "although", "though") and _clause_from(doc, k + 1, hi)) or (
                 t.text.lower() in ("but", "and", "while") and k + 1 < hi and (
-                tag(doc.tokens[k + 1]) in ("VERB", "AUX") or in_verb_group(doc.tokens[k + 1]))):
+                tag(doc.tokens[k + 1]) in ("VERB", "AUX") or in_verb_group(doc.tokens[k + 1]))
+                and not _modal_later(doc, k + 2, hi)):
             end = k if k > np[1] or t.text != "," else hi    # "said Mr. Trump, the nominee, was …"
             return min(end, adjunct or end)
         if tag(t) == "AUX" or tag(t) == "VERB" and not is_participle(t) and doc.tokens[k - 1].text.lower() != "to" and not (
@@ -366,6 +368,17 @@ def _object_end(doc: Document, j: int, hi: int) -> int:
                 or t.text.lower() == "in" and any(w.text.lower() in _MEDIA for w in doc.tokens[k + 1:min(hi, k + 4)]))):
             adjunct = k
     return adjunct or hi
+
+
+def _modal_later(doc: Document, k: int, hi: int) -> bool:
+    """'say her plans to raise taxes and give tax breaks to the middle class would make …': a
+    modal after a noun, before any punctuation, is the verb of a clause the noun phrase opens."""
+    for m in range(k, hi):
+        if tag(doc.tokens[m]) == "PUNCT":
+            return False
+        if doc.tokens[m].text.lower() in _MODALS and tag(doc.tokens[m - 1]) in ("NOUN", "PROPN"):
+            return True
+    return False
 
 
 def _verb_after_aside(doc: Document, dash: int, hi: int) -> bool:
