@@ -205,9 +205,11 @@ def _according_cue(doc: Document, i: int, lo: int, hi: int) -> Cue:
 def _verb_cue(doc: Document, i: int, lo: int, hi: int) -> Cue:
     j = _after_time_words(doc, i + 1, hi)     # "said Friday that …"
     object_at = j         # where the verb's own object would start
-    # "pointed out", "said in a statement that": skip particles up to a nearby "that".
+    # "pointed out", "said in a statement that", "says at a campaign stop in Toledo, Ohio, that":
+    # skip particles and a phrase without a verb up to a "that".
     while j < hi and tag(doc.tokens[j]) in ("ADP", "PART") and doc.tokens[j].text.lower() != "that" and j - i <= 2:
-        nxt = next((k for k in range(j, min(hi, j + 6)) if doc.tokens[k].text.lower() == "that"), None)
+        nxt = next((k for k in takewhile(lambda k: tag(doc.tokens[k]) not in ("VERB", "AUX"), range(j, min(hi, j + 12)))
+                    if doc.tokens[k].text.lower() == "that" and (k < j + 6 or doc.tokens[k - 1].text == ",")), None)
         j = nxt if nxt is not None else j + 1
     verb = cue_verb(doc.tokens[i])
     if verb in cues.ADDRESSEE:

@@ -29,7 +29,8 @@ before the cue ("the Court of Appeals’ board says …": no quotation ends ther
 dashes before the verb of a report ("said nurses and porters - day staff and night staff - would …")
 a participle phrase after the subject ("X, speaking after the meeting, cited …": no inversion) and a
 quotation that goes on after its attribution ('"…," X said, but "…"'), and a reported subject with
-two verbs before its own ("said plans to hire nurses and open the ward would cost …")."""
+two verbs before its own ("said plans to hire nurses and open the ward would cost …"), and a place
+between the cue and its "that" ("said at a meeting in the town hall on Monday, that …")."""
 import json
 
 import pytest
@@ -134,6 +135,7 @@ ARTICLES = {
     "in_after_the_object": 'Maria Lopez condemned the closure of the ward in the middle of winter.\n',
     "belief": 'Maria Lopez believes the ward will close before the winter.\n',
     "called_for": 'Maria Lopez called for the reopening of the ward.\n',
+    "place_before_that": 'Maria Lopez said at a meeting in the town hall on Monday, that the ward would close.\n',
     "coordinated_subject": 'Maria Lopez said plans to hire nurses and open the ward would cost the board nothing.\n',
     "said_but": '"We will not back down," Maria Lopez said, but "the board has the last word on the ward."\n',
     "participle_after_the_subject": 'Maria Lopez, speaking after the meeting, cited problems on the night shift.\n',
@@ -362,6 +364,7 @@ def test_a_transcripts_turns_go_to_the_names_before_them(quotes):
                                             ("participle_modifier", "a list of 95 retired nurses"),
                                             ("in_after_the_object", "the closure of the ward in the middle of winter"),
                                             ("called_for", "the reopening of the ward"),
+                                            ("place_before_that", "the ward would close"),
                                             ("coordinated_subject", "plans to hire nurses and open the ward would cost "
                                                                     "the board nothing"),
                                             ("participle_after_the_subject", "problems on the night shift"),
