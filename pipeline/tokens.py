@@ -161,12 +161,15 @@ def is_cue(doc: Document, i: int, beliefs: bool = False) -> bool:
     if tag(tok) not in ("NOUN", "PROPN", "ADJ"):
         return False
     if tok.text.lower() != base_form(tok.text):
-        return before not in ("DET", "ADJ", "ADP", "NUM")
+        # (not after a possessive: "Trump's comments came as …", "his remarks")
+        owner = doc.tokens[i - 1].text.lower() if i > first else ""
+        return before not in ("DET", "ADJ", "ADP", "NUM") and owner not in _POSSESSIVES
     # A bare form closing an attribution after a quotation: '…,” the article read.'
     return (i + 1 < len(doc.tokens) and doc.tokens[i + 1].text in (".", ",") and before in ("NOUN", "PROPN")
             and any(t.text in CLOSERS for t in doc.tokens[max(first, i - 5):i - 1]))
 
 
+_POSSESSIVES = frozenset("'s ’s his her their its our my your".split())
 _SMALL_WORDS = frozenset("a an the of to in on at for and or but by with from as is are".split())
 
 

@@ -83,3 +83,9 @@ def test_a_word_mistagged_between_two_names_stays_in_the_attribution():
     assert _content([("“", "PUNCT"), ("We", "PRON"), ("will", "AUX"), ("win", "VERB"), (",", "PUNCT"),
                      ("”", "PUNCT"), ("Tulsa", "PROPN"), ("police", "VERB"), ("Chief", "PROPN"), ("Maria", "PROPN"),
                      ("Lopez", "PROPN"), ("said", "VERB"), ("Monday", "PROPN"), (".", "PUNCT")]) == ["“ We will win , ”"]
+
+
+def test_an_inflected_noun_after_a_possessive_is_no_cue():
+    # "Trump's comments came as …": taggers call "comments" a noun, and a possessive proves it.
+    assert _content([("Maria", "PROPN"), ("Lopez", "PROPN"), ("'s", "PART"), ("comments", "NOUN"), ("came", "VERB"),
+                     ("as", "SCONJ"), ("the", "DET"), ("board", "NOUN"), ("met", "VERB"), (".", "PUNCT")]) == []
