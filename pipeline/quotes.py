@@ -352,10 +352,10 @@ def _object_end(doc: Document, j: int, hi: int) -> int:
         t = doc.tokens[k]
         if _quote_mark(doc, k):
             return hi
-        spaced_hyphen = t.text == "-" and doc.text[t.start - 1:t.start].isspace()
-        if (t.text in DASHES or spaced_hyphen) and _verb_after_aside(doc, k, hi):
+        dash = t.text in DASHES or t.text == "-" and doc.text[t.start - 1:t.start].isspace()   # or a spaced hyphen
+        if dash and _verb_after_aside(doc, k, hi):
             return hi     # "said single people and families - gay, straight - would qualify"
-        if t.text in (",", ";", "(") or t.text in DASHES or spaced_hyphen or (
+        if t.text in (",", ";", "(") or dash or (
                 t.text.lower() in ("as", "because", "although", "though") and _clause_from(doc, k + 1, hi)) or (
                 t.text.lower() in ("but", "and", "while") and k + 1 < hi and (
                 tag(doc.tokens[k + 1]) in ("VERB", "AUX") or in_verb_group(doc.tokens[k + 1]))
