@@ -58,7 +58,7 @@ NER_ARGS = ["--hidden_dim", "128", "--char_hidden_dim", "64", "--char_emb_dim", 
 POS_ARGS = ["--hidden_dim", "100", "--char_hidden_dim", "64", "--word_emb_dim", "50",
             "--char_emb_dim", "32", "--tag_emb_dim", "25", "--deep_biaff_hidden_dim", "100",
             "--composite_deep_biaff_hidden_dim", "50", "--transformed_dim", "64",
-            "--max_steps", "4000", "--eval_interval", "200", "--fix_eval_interval",
+            "--max_steps", "12000", "--eval_interval", "200", "--fix_eval_interval",
             "--batch_size", "50"]   # tagger batch_size counts sentences
 # dictionary-only lemmatizer (majority lemma per form+UPOS, then per form, else the
 # form itself): the seq2seq part did not fit the CPU budget of this build
@@ -67,7 +67,7 @@ DEPPARSE_ARGS = ["--hidden_dim", "128", "--char_hidden_dim", "64", "--word_emb_d
                  "--char_emb_dim", "50", "--tag_emb_dim", "25", "--deep_biaff_hidden_dim", "128",
                  "--deep_biaff_output_dim", "64", "--transformed_dim", "64", "--num_layers", "2",
                  "--optim", "adam", "--lr", "2e-3", "--beta2", "0.95", "--no_second_optim",
-                 "--max_steps", "3000", "--eval_interval", "60", "--max_steps_before_stop", "1000",
+                 "--max_steps", "6000", "--eval_interval", "200", "--max_steps_before_stop", "1000",
                  "--batch_size", "1000"]   # parser batch_size counts words
 
 
@@ -121,7 +121,7 @@ def update_manifest(fn):
 
 
 INSTALL_ONLY = False   # --install-only: ship the checkpoints already in the work dir
-CONTINUE_NER = False   # --continue-ner: train on from the shipped NER model instead of from scratch
+CONTINUE = False   # --continue: train NER and the parser on from the shipped models instead of from scratch
 
 
 def log_wall_time(logfile):
@@ -370,8 +370,8 @@ def install(proc, src, entry):
     log(f"installed {dst} ({os.path.getsize(dst)/1e6:.1f} MB)")
 
 
-def ner_best(lines):
-    """(step, dev F1) of the best NER checkpoint in a trainer log."""
+def dev_best(lines):
+    """(step, dev score) of the best checkpoint in a tagger, parser or NER log."""
     best, top = 0, -1.0
     for line in lines:
         m = re.search(r"step (\d+): train_loss = [\d.eE+-]+, dev_score = ([\d.]+)", line)
@@ -394,7 +394,7 @@ def best_step(logfile, proc):
                 best = step
         return best
     if proc == "ner":
-        return ner_best(lines)[0]
+        return dev_best(lines)[0]
     # tagger / parser: "step N: train_loss = ..., dev_score = ..." followed by "new best model saved."
     for line in lines:
         m = re.search(r"(?i)\bstep (\d+)[:/]", line)
@@ -430,11 +430,12 @@ def train_and_install(work, proc, module, save_name, args, data, log_kind="other
     wall = run(cmd, logfile, BUDGET_S[proc])
     steps = best_step(logfile, log_kind)
     entry = {"data": data, "steps": steps, "wall_time_s": round(wall), "scores": {}}
-    if log_kind == "ner":
-        with open(logfile, encoding="utf-8", errors="replace") as f:
-            entry["dev_f1"] = ner_best(f.readlines())[1]
+    with open(logfile, encoding="utf-8", errors="replace") as f:
+        dev_score = dev_best(f.readlines())[1]
+    if dev_score >= 0:
+        entry["dev_score"] = dev_score
     if earlier is not None:
-        if entry.get("dev_f1", -1) <= earlier.get("dev_f1", 0):
+        if entry.get("dev_score", -1) <= earlier.get("dev_score", 0):
             log(f"{proc}: no checkpoint beat the model it continued from on dev; keeping that one")
             return None
         entry["steps"] += earlier["steps"]
@@ -487,13 +488,17 @@ def train_ner(work, ud, pt):
     ner = prepare_ner_data(work)
     args = ["--shorthand", "en_gum", "--train_file", ner["train"], "--eval_file", ner["dev"],
             "--wordvec_pretrain_file", pt] + NER_ARGS
-    earlier = None
-    if CONTINUE_NER:
-        with open(MANIFEST) as f:
-            earlier = json.load(f)["processors"]["ner"]
+    earlier = shipped("ner") if CONTINUE else None
+    if earlier:
         args += ["--finetune", "--finetune_load_name", os.path.join(MODELS, earlier["file"])]
     train_and_install(work, "ner", "stanza.models.ner_tagger", "en_gum_nertagger.pt", args, "gum-ner train",
                       "ner", earlier)
+
+
+def shipped(proc):
+    """Manifest entry of the shipped model a --continue run starts from."""
+    with open(MANIFEST) as f:
+        return json.load(f)["processors"][proc]
 
 
 def train_pos(work, ud, pt):
@@ -546,7 +551,11 @@ def train_depparse(work, ud, pt):
             "--train_file", ud[("ewt", "train.aug")], "--eval_file", ud[("ewt", "dev")],
             "--output_file", os.path.join(work, "saved_models", "depparse_dev.pred.conllu"),
             "--wordvec_pretrain_file", pt, "--no_checkpoint"] + DEPPARSE_ARGS
-    train_and_install(work, "depparse", "stanza.models.parser", "en_ewt_parser.pt", args, "UD_English-EWT train")
+    earlier = shipped("depparse") if CONTINUE else None
+    if earlier:
+        args += ["--continue_from", os.path.join(MODELS, earlier["file"])]
+    train_and_install(work, "depparse", "stanza.models.parser", "en_ewt_parser.pt", args, "UD_English-EWT train",
+                      earlier=earlier)
 
 
 def score_and_update(procs, speed=False, json_path=None):
@@ -587,12 +596,13 @@ def main():
                     help="do not train or install: score the shipped models in one pass and update the manifest")
     ap.add_argument("--json", help="with --score-only: also write all numbers (incl. speed) to this file")
     ap.add_argument("--budget-s", type=int, help="wall-clock budget for each chosen trainer, in seconds")
-    ap.add_argument("--continue-ner", action="store_true",
-                    help="train NER on from the shipped model (Stanza's --finetune); the other trainers cannot resume")
+    ap.add_argument("--continue", dest="continue_", action="store_true",
+                    help="train NER and the parser on from the shipped models (Stanza's --finetune and "
+                         "--continue_from); the tokenizer and tagger trainers cannot resume")
     args = ap.parse_args()
-    global INSTALL_ONLY, CONTINUE_NER
+    global INSTALL_ONLY, CONTINUE
     INSTALL_ONLY = args.install_only
-    CONTINUE_NER = args.continue_ner
+    CONTINUE = args.continue_
     if args.budget_s:
         BUDGET_S.update({p: args.budget_s for p in BUDGET_S})
     only = [x.strip() for x in args.only.split(",") if x.strip()]
