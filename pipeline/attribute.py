@@ -15,7 +15,7 @@ from . import cues
 from .document import Document, Entity, Quote
 from .marks import speaker_label
 from .tokens import (CLOSERS, DASHES, char_span, cue_verb, in_verb_group, is_adverb, is_cue, is_participle, lemma,
-                     np_left, np_right, tag)
+                     matching_dash, np_left, np_right, tag)
 
 _SMALL_WORDS = {"of", "for", "and", "the", "on", "in", "to", "at", "de"}
 _DETERMINERS = ("the ", "a ", "an ")
@@ -168,7 +168,7 @@ def _appositive(doc: Document, first: int, last: int) -> bool:
 def _before_dashed_aside(doc: Document, j: int, lo: int) -> int:
     """Step back over a dashed aside ending at token j - 1, to just after its opening dash."""
     if j > lo and doc.tokens[j - 1].text in DASHES:
-        opening = next((k for k in range(j - 2, lo - 1, -1) if doc.tokens[k].text == doc.tokens[j - 1].text), None)
+        opening = matching_dash(doc, j - 1, lo - 1, -1)
         if opening is not None:
             return opening + 1
     return j

@@ -18,7 +18,7 @@ from . import cues
 from .document import Document, Quote
 from .marks import Marked, find_marked, headline_claim, paragraphs, transcript_turns
 from .tokens import (CLOSERS, DASHES, NP_TAGS, OPENERS, cue_verb, in_verb_group, is_adverb, is_cue, is_participle,
-                     np_right, tag)
+                     matching_dash, np_right, tag)
 
 _TERMINAL = re.compile(r"[.!?…\"”’'):]\s*$")
 _CLOSING_QUOTE = re.compile(r"[,.?!][\"”'’]")
@@ -385,7 +385,7 @@ def _modal_later(doc: Document, k: int, hi: int) -> bool:
 
 def _verb_after_aside(doc: Document, dash: int, hi: int) -> bool:
     """The dash at token `dash` opens an aside that a second dash closes, and a verb follows."""
-    close = next((k for k in range(dash + 1, hi) if doc.tokens[k].text == doc.tokens[dash].text), None)
+    close = matching_dash(doc, dash, hi, 1)
     return close is not None and close + 1 < hi and (
         tag(doc.tokens[close + 1]) in ("VERB", "AUX") or in_verb_group(doc.tokens[close + 1]))
 
