@@ -613,7 +613,7 @@ def find_quotes(doc: Document, beliefs: bool = True) -> Document:
                     if (q.cue_start is None or cue.after_quote or nearer) and any(q.start == m.start for m in overlapping):
                         _with_cue(q, doc, cue)
                 continue
-            if cue_verb(c_tok) in cues.NAMING and inside:
+            if _names(doc, cue.token) and inside:
                 for m in inside:
                     claimed.append(m)
                     quotes.append(_with_cue(Quote(m.start, m.end, "partial", si), doc, cue))
@@ -671,6 +671,14 @@ def _in_relative_clause(doc: Document, verb: int) -> bool:
     while k > 0 and in_verb_group(doc.tokens[k - 1]):
         k -= 1
     return k > 0 and doc.tokens[k - 1].text.lower() in ("who", "which")
+
+
+def _names(doc: Document, verb: int) -> bool:
+    """'called the numbers “alarming”' names; 'called for compensation to be “clawed back”' and
+    'called on the administration to “really call out Russia”' report."""
+    lemma = cue_verb(doc.tokens[verb])
+    return lemma in cues.NAMING and not (
+        verb + 1 < len(doc.tokens) and f"{lemma} {doc.tokens[verb + 1].text.lower()}" in cues.PHRASAL)
 
 
 def _names_a_thing(doc: Document, verb: int) -> bool:

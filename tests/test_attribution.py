@@ -30,7 +30,8 @@ dashes before the verb of a report ("said nurses and porters - day staff and nig
 a participle phrase after the subject ("X, speaking after the meeting, cited …": no inversion) and a
 quotation that goes on after its attribution ('"…," X said, but "…"'), and a reported subject with
 two verbs before its own ("said plans to hire nurses and open the ward would cost …"), and a place
-between the cue and its "that" ("said at a meeting in the town hall on Monday, that …")."""
+between the cue and its "that" ("said at a meeting in the town hall on Monday, that …"), and
+"called on" with a quotation in its object (the whole object, not only the quoted words)."""
 import json
 
 import pytest
@@ -135,6 +136,8 @@ ARTICLES = {
     "in_after_the_object": 'Maria Lopez condemned the closure of the ward in the middle of winter.\n',
     "belief": 'Maria Lopez believes the ward will close before the winter.\n',
     "called_for": 'Maria Lopez called for the reopening of the ward.\n',
+    "called_on_with_a_quotation": 'Maria Lopez called on the board to "reopen the ward at once" and to hire more '
+                                  'nurses.\n',
     "place_before_that": 'Maria Lopez said at a meeting in the town hall on Monday, that the ward would close.\n',
     "coordinated_subject": 'Maria Lopez said plans to hire nurses and open the ward would cost the board nothing.\n',
     "said_but": '"We will not back down," Maria Lopez said, but "the board has the last word on the ward."\n',
@@ -364,6 +367,8 @@ def test_a_transcripts_turns_go_to_the_names_before_them(quotes):
                                             ("participle_modifier", "a list of 95 retired nurses"),
                                             ("in_after_the_object", "the closure of the ward in the middle of winter"),
                                             ("called_for", "the reopening of the ward"),
+                                            ("called_on_with_a_quotation", 'the board to "reopen the ward at once" '
+                                                                           'and to hire more nurses'),
                                             ("place_before_that", "the ward would close"),
                                             ("coordinated_subject", "plans to hire nurses and open the ward would cost "
                                                                     "the board nothing"),
