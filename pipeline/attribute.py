@@ -96,14 +96,23 @@ def _mention_of_verb(doc: Document, i: int, inverted: bool) -> tuple[int, int] |
                      if tag(doc.tokens[k]) == "VERB" and cues.is_cue_lemma(lemma(doc.tokens[k]))), None)
         found = main is not None and (_mention_of_verb(doc, main, False) or _mention_of_verb(doc, main, True))
         return found or _subject_of_last_verb(doc, lo, i - 1) or _sentence_subject(doc, lo, i)
-    if is_participle(doc.tokens[i]) and i > lo and tag(doc.tokens[i - 1]) in ("NOUN", "NUM"):
-        # "The Clinton campaign released an ad this week showing Trump …": a participle phrase
-        # after a clause reports for the clause's subject, not for the thing it follows
-        # ("footage of Trump saying" is Trump's).
+    after_thing = i > lo and any(tag(doc.tokens[k]) in ("NOUN", "NUM") for k in (i - 1, _before_time_words(doc, i, lo)))
+    if is_participle(doc.tokens[i]) and after_thing:
+        # "The Clinton campaign released an ad this week showing Trump …", "unleashed a series of
+        # tweets early Friday saying …": a participle phrase after a clause reports for the
+        # clause's subject, not for the thing it follows ("footage of Trump saying" is Trump's).
         main = _subject_of_last_verb(doc, lo, i)
         if main and doc.text[main[0]:main[1]].lower() not in ("that", "which"):
             return main           # (not "postings that included one saying …")
     return _subject(doc, i, lo)
+
+
+def _before_time_words(doc: Document, i: int, lo: int) -> int:
+    """The token before the time words that end just before token i ("tweets early Friday")."""
+    k = i - 1
+    while k > lo and doc.tokens[k].text.lower() in cues.TIME_WORDS:
+        k -= 1
+    return k
 
 
 def _subject(doc: Document, i: int, lo: int) -> tuple[int, int] | None:

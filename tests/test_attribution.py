@@ -31,7 +31,8 @@ a participle phrase after the subject ("X, speaking after the meeting, cited …
 quotation that goes on after its attribution ('"…," X said, but "…"'), and a reported subject with
 two verbs before its own ("said plans to hire nurses and open the ward would cost …"), and a place
 between the cue and its "that" ("said at a meeting in the town hall on Monday, that …"), and
-"called on" with a quotation in its object (the whole object, not only the quoted words)."""
+"called on" with a quotation in its object (the whole object, not only the quoted words), and a
+participle after an object and a time ("sent letters early Friday saying …": the sender's)."""
 import json
 
 import pytest
@@ -136,6 +137,7 @@ ARTICLES = {
     "in_after_the_object": 'Maria Lopez condemned the closure of the ward in the middle of winter.\n',
     "belief": 'Maria Lopez believes the ward will close before the winter.\n',
     "called_for": 'Maria Lopez called for the reopening of the ward.\n',
+    "participle_after_a_time": 'Maria Lopez sent a series of letters early Friday saying the ward would close.\n',
     "called_on_with_a_quotation": 'Maria Lopez called on the board to "reopen the ward at once" and to hire more '
                                   'nurses.\n',
     "place_before_that": 'Maria Lopez said at a meeting in the town hall on Monday, that the ward would close.\n',
