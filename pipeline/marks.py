@@ -145,15 +145,23 @@ def _single_role(text: str, i: int) -> str | None:
 
 def _double_spans(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], int | None]:
     """Closed double-quoted spans in one paragraph, and the offset of a quote left open."""
-    spans, opened = [], None
-    for i, width in _double_marks(text, start, end):
-        role = _double_role(text, i, width)
-        if opened is None and role in ("open", "either"):
+    spans, opened, nested_close = [], None, None
+    marks = _double_marks(text, start, end)
+    roles = [_double_role(text, i, width) for i, width in marks]
+    for n, (i, width) in enumerate(marks):
+        role = roles[n]
+        if n == nested_close:
+            nested_close = None
+        elif opened is None and role in ("open", "either"):
             opened = i
         elif opened is not None and role in ("close", "either"):
             spans.append((opened, i + width))
             opened = None
         elif opened is not None and role == "open":
+            if text[opened] == text[i] == "“" and roles[n + 1:n + 3] == ["close", "close"]:
+                # '“… what he calls “hell” than live …”': a quotation inside a quotation.
+                nested_close = n + 1
+                continue
             # A second opening mark: the first was never closed; keep the text up to here.
             spans.append((opened, i))
             opened = i

@@ -21,6 +21,13 @@ def test_nested_single_inside_double_belongs_to_it():
     assert spans(text) == ["“He told me ‘go home’ twice,”"]
 
 
+def test_a_double_quotation_inside_a_double_quotation_belongs_to_it():
+    # typeset with the same curly marks, as in PolNeAR dev ('what he calls “hell” than …')
+    text = '“I’d rather live in what he calls “hell” than live there.” ― Ana Ruiz\n\n“One “two.” And “three.”'
+    assert spans(text) == ["“I’d rather live in what he calls “hell” than live there.”", "“One ", "“two.”",
+                           "“three.”"]
+
+
 def test_multi_paragraph_quote_continues_when_next_paragraph_reopens():
     text = '"First paragraph of the speech.\n\n"Second paragraph ends it," he said.\n\nAfter.'
     marked = find_marked(text)
