@@ -306,7 +306,7 @@ def _resolve(doc: Document, q: Quote, how: str) -> None:
         speaker = _organisation_for(doc, q)
         q.attribution = "nominal"
     else:
-        speaker = _speaker_of_span(doc, q.speaker_start, q.speaker_end)
+        speaker = _speaker_of_span(doc, q.speaker_start, q.speaker_end) or _name_beside(doc, q.speaker_end)
         q.attribution = "name" if speaker and speaker.kind else "mention"
     if how != "cue":
         q.attribution = how
@@ -328,6 +328,21 @@ def _continue_speaker(q: Quote, previous: Quote) -> None:
 def _entity_in(doc: Document, start: int, end: int) -> Entity | None:
     inside = [e for e in doc.entities if e.label in ("PERSON", "ORG") and start <= e.start and e.end <= end]
     return inside[-1] if inside else None
+
+
+def _name_beside(doc: Document, end: int) -> Speaker | None:
+    """'said his best friend at Lehigh, Bruce Turry, who …': the name set beside a description."""
+    sent = doc.sentences[doc.sentence_at(end)]
+    hi = sent.last_token
+    k = next((k for k in range(sent.first_token, hi) if doc.tokens[k].start >= end), hi)
+    while k + 1 < hi and tag(doc.tokens[k]) == "ADP" and (np := np_right(doc, k + 1, hi)):
+        k = np[1]          # "at Lehigh"
+    if k + 1 >= hi or doc.tokens[k].text != ",":
+        return None
+    ent = next((e for e in doc.entities if e.start == doc.tokens[k + 1].start and e.label in ("PERSON", "ORG")), None)
+    after = next((t for t in doc.tokens[k + 1:hi] if t.start >= ent.end), None) if ent else None
+    # (set off by punctuation: in "According to exit polls, Mitt Romney had …" the name is a subject)
+    return _canonical(doc, ent) if ent and (after is None or tag(after) == "PUNCT") else None
 
 
 def _speaker_of_span(doc: Document, start: int, end: int) -> Speaker | None:

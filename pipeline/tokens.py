@@ -102,9 +102,10 @@ def np_right(doc: Document, start: int, high: int) -> tuple[int, int] | None:
     """The noun phrase that begins at token `start`, not reaching token `high`."""
     if start >= high or _np_tag(doc, start) not in NP_TAGS:
         return None
-    if _np_tag(doc, start) == "PRON":
-        return (start, start + 1)
-    j = start
+    if _np_tag(doc, start) == "PRON" and not (doc.tokens[start].text.lower() in _OWNERS and start + 1 < high
+                                               and _np_tag(doc, start + 1) in ("NOUN", "ADJ", "PROPN")):
+        return (start, start + 1)      # (but "his best friend": a possessive determiner starts one)
+    j = start + 1
     while j < high and _inside_np(doc, j, start):
         j += 1
     while j > start and _np_tag(doc, j - 1) not in HEAD_TAGS:
@@ -175,6 +176,7 @@ def is_cue(doc: Document, i: int, beliefs: bool = False) -> bool:
             and any(t.text in CLOSERS for t in doc.tokens[max(first, i - 5):i - 1]))
 
 
+_OWNERS = frozenset("his their its our my your".split())   # "her" may be an object
 _POSSESSIVES = frozenset("'s ’s his her their its our my your".split())
 _SMALL_WORDS = frozenset("a an the of to in on at for and or but by with from as is are".split())
 

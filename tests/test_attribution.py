@@ -32,7 +32,8 @@ quotation that goes on after its attribution ('"…," X said, but "…"'), and a
 two verbs before its own ("said plans to hire nurses and open the ward would cost …"), and a place
 between the cue and its "that" ("said at a meeting in the town hall on Monday, that …"), and
 "called on" with a quotation in its object (the whole object, not only the quoted words), and a
-participle after an object and a time ("sent letters early Friday saying …": the sender's)."""
+participle after an object and a time ("sent letters early Friday saying …": the sender's), and an
+inverted speaker with a possessive and a name beside it ("said their leader at the hospital, X": X)."""
 import json
 
 import pytest
@@ -137,6 +138,8 @@ ARTICLES = {
     "in_after_the_object": 'Maria Lopez condemned the closure of the ward in the middle of winter.\n',
     "belief": 'Maria Lopez believes the ward will close before the winter.\n',
     "called_for": 'Maria Lopez called for the reopening of the ward.\n',
+    "description_then_name": '"We will not back down," said their leader at the hospital, Maria Lopez, who has '
+                             'worked there for years.\n',
     "participle_after_a_time": 'Maria Lopez sent a series of letters early Friday saying the ward would close.\n',
     "called_on_with_a_quotation": 'Maria Lopez called on the board to "reopen the ward at once" and to hire more '
                                   'nurses.\n',
