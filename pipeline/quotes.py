@@ -419,8 +419,9 @@ def _split_by_attribution(doc: Document, lo: int, boundary: int | None, cue: int
     if (close is None or _has_verb(doc, cue + 1, close) or hi - close <= _MIN_CONTENT_TOKENS
             or after < close and tag(doc.tokens[after]) in _OBJECT_TAGS   # "Schultz likened RT to the BBC, …"
             and cue_verb(doc.tokens[cue]) not in cues.ADDRESSEE           # (not "…, he told me on Friday, is …")
-            or doc.tokens[close + 1].text in OPENERS or not _has_verb(doc, close + 1, hi)):
-        return None       # 'Mr. Barrett said, "we were floored."' is a quotation of its own
+            or doc.tokens[close + 1].text in OPENERS or not _has_verb(doc, close + 1, hi)
+            or doc.tokens[after].text in OPENERS):
+        return None       # 'Mr. Barrett said, "we were floored."', 'Ryan said “images, they …”': quotations of their own
     if doc.tokens[close + 1].text.lower() == "as":
         # "…, lawmakers said Friday, as they bristled at …": the writer goes on.
         return _backward(doc, lo, boundary, cue, inverted)

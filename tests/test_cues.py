@@ -89,3 +89,12 @@ def test_an_inflected_noun_after_a_possessive_is_no_cue():
     # "Trump's comments came as …": taggers call "comments" a noun, and a possessive proves it.
     assert _content([("Maria", "PROPN"), ("Lopez", "PROPN"), ("'s", "PART"), ("comments", "NOUN"), ("came", "VERB"),
                      ("as", "SCONJ"), ("the", "DET"), ("board", "NOUN"), ("met", "VERB"), (".", "PUNCT")]) == []
+
+
+def test_a_quotation_right_after_the_cue_is_not_split_by_its_commas():
+    # 'While …, Ryan said “images, they’ve got no place …”': not "While …, Ryan said, images …"
+    assert _content([("While", "SCONJ"), ("the", "DET"), ("board", "NOUN"), ("met", "VERB"), (",", "PUNCT"),
+                     ("Maria", "PROPN"), ("Lopez", "PROPN"), ("said", "VERB"), ("“", "PUNCT"), ("the", "DET"),
+                     ("wards", "NOUN"), (",", "PUNCT"), ("all", "DET"), ("of", "ADP"), ("them", "PRON"),
+                     (",", "PUNCT"), ("are", "AUX"), ("full", "ADJ"), (".", "PUNCT"), ("”", "PUNCT")]) == [
+        "“ the wards , all of them , are full . ”"]
