@@ -118,9 +118,12 @@ def _before_time_words(doc: Document, i: int, lo: int) -> int:
 def _subject(doc: Document, i: int, lo: int) -> tuple[int, int] | None:
     """The subject mention of the verb at token i, not reaching below token lo."""
     j = _before_verb_group(doc, i, lo)
-    if j > lo and j < i and tag(doc.tokens[j - 1]) == "VERB" and doc.tokens[j].text.lower() == "to":
-        # "Trump refused to explain how …", "declined to say": the subject of the first verb.
-        j = _before_verb_group(doc, j - 1, lo)
+    if j > lo and j < i and doc.tokens[j].text.lower() == "to":
+        # "Trump refused to explain how …", "declined to say", "He went on to say": the subject
+        # of the first verb.
+        k = j - 1 if j - 1 > lo and tag(doc.tokens[j - 1]) in ("ADP", "ADV") else j
+        if tag(doc.tokens[k - 1]) == "VERB":
+            j = _before_verb_group(doc, k - 1, lo)
     if j > lo and doc.tokens[j - 1].text.lower() in ("and", "but"):
         # "Roberts bemoaned the unrest and said …", "In my early 20s, …, I laughed and said":
         # the subject of the first verb.
