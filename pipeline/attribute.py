@@ -88,7 +88,10 @@ def _mention_of_verb(doc: Document, i: int, inverted: bool) -> tuple[int, int] |
         span = np_right(doc, i + 1, hi)
         if span:
             return _mention_chars(doc, span)
-    if doc.tokens[i].text.lower().endswith("ing") and i > lo and doc.tokens[i - 1].text.lower() in _BEFORE_PARTICIPLE:
+    before = doc.tokens[i - 1].text.lower() if i > lo else ""
+    if before in CLOSERS and i - 1 > lo and doc.tokens[i - 2].text == ",":
+        before = ","      # '“…,” Graham said on “Morning Joe,” adding, “…”'
+    if doc.tokens[i].text.lower().endswith("ing") and before in _BEFORE_PARTICIPLE:
         # '"…," Chaffetz said in a statement, adding that …': the speaker of the main verb;
         # "The Home Office has defended the system, saying that …", "Blige sings to Clinton
         # before asking her, …": the clause's subject.
