@@ -23,6 +23,7 @@ _CONTINUATION_PARAGRAPHS = 2
 AUTHOR = "the author"      # the speaker of first-person narration outside any quotation
 # What sets off a participle that reports for the clause's subject: ", saying", "before asking".
 _BEFORE_PARTICIPLE = frozenset({",", "before", "after", "while", "when", "by", "without"})
+_ANY_DASH = frozenset("-–—―") | DASHES
 _DASH_BYLINE = re.compile(r"[ \t\u00a0]*[―—–-][ \t\u00a0]*")
 
 
@@ -261,6 +262,9 @@ def _mention_from_context(doc: Document, q: Quote, previous: Quote | None) -> tu
         # '"… I'm going to read you the question: “…”': an introduction inside someone's
         # quotation is theirs; the quotation continues their words.
         if colon is not None and not any(o.start < doc.tokens[colon].start < o.end for o in doc.quotes if o is not q):
+            signed = _name_after_dash(doc, lo, colon)
+            if signed is not None:
+                return signed, "colon"
             for t in range(colon - 1, lo - 1, -1):
                 if is_cue(doc, t):
                     q.cue_token = t
@@ -272,6 +276,16 @@ def _mention_from_context(doc: Document, q: Quote, previous: Quote | None) -> tu
     if previous is not None and _paragraphs_between(doc, previous.end, q.start) <= _CONTINUATION_PARAGRAPHS:
         return (previous.speaker_start, previous.speaker_end), "continuation"
     return None, "none"
+
+
+def _name_after_dash(doc: Document, lo: int, colon: int) -> tuple[int, int] | None:
+    """'Pollsters agree - Carl Bialik: “…”', 'RED STATES OUTNUMBER BLUE STATES - Frank Newport and
+    Jim Harter: “…”': a digest's heading, a dash and the names of whoever is quoted next."""
+    dash = next((t for t in range(colon - 1, lo, -1) if doc.tokens[t].text in _ANY_DASH), None)
+    names = doc.tokens[dash + 1:colon] if dash is not None else []
+    if not names or not all(t.text[:1].isupper() or t.text == "and" for t in names):
+        return None
+    return names[0].start, names[-1].end
 
 
 def _dash_byline(doc: Document, q: Quote) -> tuple[int, int] | None:
