@@ -269,6 +269,7 @@ def _mention_from_context(doc: Document, q: Quote, previous: Quote | None) -> tu
                 if is_cue(doc, t):
                     q.cue_token = t
                     q.cue_start, q.cue_end = doc.tokens[t].start, doc.tokens[t].end
+                    q.cue_inverted = t == lo     # "Stated Stone:"
                     return _mention_from_cue(doc, q), "colon"
             subject = _subject_of_last_verb(doc, lo, colon)
             if subject is not None:

@@ -35,7 +35,7 @@ between the cue and its "that" ("said at a meeting in the town hall on Monday, t
 participle after an object and a time ("sent letters early Friday saying …": the sender's), and an
 inverted speaker with a possessive and a name beside it ("said their leader at the hospital, X": X),
 "X went on to say, “…”" and '… said on "Ward Watch," adding, "…"' (the quoted title's comma sets the
-participle off), and a digest's "Heading - X: “…”"."""
+participle off), a digest's "Heading - X: “…”" and "Stated X:" before a quotation."""
 import json
 
 import pytest
@@ -146,6 +146,7 @@ ARTICLES = {
                             'ever."\n',
     "digest_heading": 'The board met on Monday.\n\nNurses are tired - Maria Lopez: “The wards have been full all '
                       'week.”\n',
+    "fronted_cue_and_colon": 'The board met on Monday.\n\nStated Maria Lopez:\n\n“The wards have been full all week.”\n',
     "went_on_to_say": 'Maria Lopez went on to say, “The wards have been full all week.”\n',
     "participle_after_a_time": 'Maria Lopez sent a series of letters early Friday saying the ward would close.\n',
     "called_on_with_a_quotation": 'Maria Lopez called on the board to "reopen the ward at once" and to hire more '
