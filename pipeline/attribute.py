@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from . import cues
 from .document import Document, Entity, Quote
 from .marks import speaker_label
-from .tokens import (CLOSERS, DASHES, char_span, cue_verb, in_verb_group, is_adverb, is_cue, is_participle, lemma,
-                     matching_dash, np_left, np_right, tag)
+from .tokens import (ANY_DASH, CLOSERS, DASHES, char_span, cue_verb, in_verb_group, is_adverb, is_cue, is_participle,
+                     lemma, matching_dash, np_left, np_right, tag)
 
 _SMALL_WORDS = {"of", "for", "and", "the", "on", "in", "to", "at", "de"}
 _DETERMINERS = ("the ", "a ", "an ")
@@ -23,7 +23,6 @@ _CONTINUATION_PARAGRAPHS = 2
 AUTHOR = "the author"      # the speaker of first-person narration outside any quotation
 # What sets off a participle that reports for the clause's subject: ", saying", "before asking".
 _BEFORE_PARTICIPLE = frozenset({",", "before", "after", "while", "when", "by", "without"})
-_ANY_DASH = frozenset("-–—―") | DASHES
 _DASH_BYLINE = re.compile(r"[ \t\u00a0]*[―—–-][ \t\u00a0]*")
 
 
@@ -282,7 +281,7 @@ def _mention_from_context(doc: Document, q: Quote, previous: Quote | None) -> tu
 def _name_after_dash(doc: Document, lo: int, colon: int) -> tuple[int, int] | None:
     """'Pollsters agree - Carl Bialik: “…”', 'RED STATES OUTNUMBER BLUE STATES - Frank Newport and
     Jim Harter: “…”': a digest's heading, a dash and the names of whoever is quoted next."""
-    dash = next((t for t in range(colon - 1, lo, -1) if doc.tokens[t].text in _ANY_DASH), None)
+    dash = next((t for t in range(colon - 1, lo, -1) if doc.tokens[t].text in ANY_DASH), None)
     names = doc.tokens[dash + 1:colon] if dash is not None else []
     if not names or not all(t.text[:1].isupper() or t.text == "and" for t in names):
         return None

@@ -17,15 +17,14 @@ from itertools import takewhile
 from . import cues
 from .document import Document, Quote
 from .marks import Marked, find_marked, headline_claim, paragraphs, transcript_turns
-from .tokens import (CLOSERS, DASHES, NP_TAGS, OPENERS, cue_verb, in_verb_group, is_adverb, is_cue, is_participle,
-                     matching_dash, np_right, tag)
+from .tokens import (ANY_DASH, CLOSERS, DASHES, NP_TAGS, OPENERS, cue_verb, in_verb_group, is_adverb, is_cue,
+                     is_participle, matching_dash, np_right, tag)
 
 _TERMINAL = re.compile(r"[.!?…\"”’'):]\s*$")
 _CLOSING_QUOTE = re.compile(r"[,.?!][\"”'’]")
 _INNER_STOP = re.compile(r"[.!?][\"”’']?\s+[A-Z\"“]")
 _TITLE_MAX = 250
 _MIN_CONTENT_TOKENS = 3
-_ANY_DASH = DASHES | {"―", "-"}         # datelines and clause breaks use these too
 _ADJUNCT_PREPOSITIONS = frozenset("since during after before amid following".split())
 # "in a letter", "in an interview": where the words were said (other "in" phrases are said too)
 _MEDIA = frozenset("""letter statement interview speech tweet tweets post posts email emails memo op-ed
@@ -136,7 +135,7 @@ def _before_new_clause(doc: Document, first: int, last: int) -> int:
             if _quote_mark(doc, k) and doc.tokens[k - 1].text == "," and k + 1 not in quoted and _new_subject(nxt, after):
                 return k + 1      # 'promising “jobs, jobs, jobs,” but he has also …'
             continue
-        new_subject = (text == "," or text in _ANY_DASH) and _new_subject(nxt, after)
+        new_subject = (text == "," or text in ANY_DASH) and _new_subject(nxt, after)
         if (new_subject or text == ";" or text == "," and nxt.text.lower() in ("although", "though")
                 or (text == "," or text in DASHES) and nxt.text.lower() != "including"
                 and (is_participle(nxt) or is_adverb(nxt) and is_participle(after))
@@ -455,7 +454,7 @@ def _after_dateline(doc: Document, lo: int) -> int:
     """Where a sentence's own words start, after a dateline ("WASHINGTON ― ", "NEW YORK (AP) — ")."""
     for k in range(lo, min(lo + 6, doc.sentences[doc.tokens[lo].sentence].last_token - 1)):
         text = doc.tokens[k].text
-        if text in _ANY_DASH:
+        if text in ANY_DASH:
             return doc.tokens[k + 1].start if k > lo else doc.tokens[lo].start
         if not (text.isupper() or text in ("(", ")", ",")):
             break

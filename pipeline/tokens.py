@@ -9,6 +9,7 @@ from .document import Document, Token
 _INITIALS = re.compile(r"(?:[A-Z]\.?)+")
 NP_TAGS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "NUM", "PRON"})
 DASHES = frozenset({"--", "—", "–"})     # the dashes that set off an aside or a new clause
+ANY_DASH = DASHES | {"―", "-"}          # datelines, clause breaks and digest headings use these too
 HEAD_TAGS = frozenset({"PROPN", "NOUN", "PRON", "NUM"})
 _VERB_GROUP_TAGS = frozenset({"AUX", "ADV", "PART"})
 _CLOSING_MARKS = "\"”’'»"
