@@ -29,6 +29,7 @@ _ADJUNCT_PREPOSITIONS = frozenset("since during after before amid following".spl
 # "in a letter", "in an interview": where the words were said (other "in" phrases are said too)
 _MEDIA = frozenset("""letter statement interview speech tweet tweets post posts email emails memo op-ed
 editorial video radio broadcast debate rally hearing meeting conference call session remarks address""".split())
+_GERUND_PREPOSITIONS = frozenset("for about of on in by from against without".split())
 _SUBJECT_PRONOUNS = frozenset("i we he she they".split())
 _MODALS = frozenset("would will could can should may might must".split())
 _TITLE_TOKENS = 8          # a quoted title after a preposition: 'On “Fox News Sunday,”'
@@ -186,7 +187,17 @@ def find_cues(doc: Document, si: int, beliefs: bool = True) -> list[Cue]:
             found.append(_according_cue(doc, i, lo, hi))
         elif is_cue(doc, i, beliefs) and not _names_a_thing(doc, i):
             found.append(_verb_cue(doc, i, lo, hi))
+    for cue in found:
+        if cue.content and cue.content[1] <= cue.content[0]:
+            cue.content = None      # only punctuation after the cue: "According to X, ) : —"
     return found
+
+
+def _particle(tok) -> bool:
+    """"pointed out", "called for": a particle or preposition after the verb (taggers call one
+    before a gerund SCONJ: "called for reducing")."""
+    return (tag(tok) in ("ADP", "PART") and tok.text.lower() != "that"
+            or tag(tok) == "SCONJ" and tok.text.lower() in _GERUND_PREPOSITIONS)
 
 
 def _according_cue(doc: Document, i: int, lo: int, hi: int) -> Cue:
@@ -206,7 +217,7 @@ def _verb_cue(doc: Document, i: int, lo: int, hi: int) -> Cue:
     object_at = j         # where the verb's own object would start
     # "pointed out", "said in a statement that", "says at a campaign stop in Toledo, Ohio, that":
     # skip particles and a phrase without a verb up to a "that".
-    while j < hi and tag(doc.tokens[j]) in ("ADP", "PART") and doc.tokens[j].text.lower() != "that" and j - i <= 2:
+    while j < hi and _particle(doc.tokens[j]) and j - i <= 2:
         nxt = next((k for k in takewhile(lambda k: tag(doc.tokens[k]) not in ("VERB", "AUX"), range(j, min(hi, j + 12)))
                     if doc.tokens[k].text.lower() == "that" and (k < j + 6 or doc.tokens[k - 1].text == ",")), None)
         j = nxt if nxt is not None else j + 1

@@ -98,3 +98,15 @@ def test_a_quotation_right_after_the_cue_is_not_split_by_its_commas():
                      ("wards", "NOUN"), (",", "PUNCT"), ("all", "DET"), ("of", "ADP"), ("them", "PRON"),
                      (",", "PUNCT"), ("are", "AUX"), ("full", "ADJ"), (".", "PUNCT"), ("”", "PUNCT")]) == [
         "“ the wards , all of them , are full . ”"]
+
+
+def test_a_preposition_tagged_sconj_before_a_gerund_is_skipped_like_a_particle():
+    # EWT tags "for" before a gerund SCONJ: "called for reducing the rate", as "called for the reopening".
+    assert _content([("Maria", "PROPN"), ("Lopez", "PROPN"), ("called", "VERB"), ("for", "SCONJ"),
+                     ("reopening", "VERB"), ("the", "DET"), ("ward", "NOUN"), (".", "PUNCT")]) == [
+        "reopening the ward"]
+
+
+def test_nothing_but_punctuation_after_the_cue_is_no_content():
+    assert _content([("According", "VERB"), ("to", "ADP"), ("Maria", "PROPN"), ("Lopez", "PROPN"), (",", "PUNCT"),
+                     (")", "PUNCT"), (":", "PUNCT"), (":", "PUNCT"), ("—", "PUNCT"), (".", "PUNCT")]) == [None]
