@@ -24,7 +24,8 @@ quotes: $(INTERIM)/quotes.docs.jsonl.gz
 attribute: $(INTERIM)/attributed.docs.jsonl.gz
 dataset: $(OUT)/quotes.parquet
 
-$(INTERIM)/sentences.docs.jsonl.gz: $(wildcard $(RAW)/*) pipeline/inputs.py pipeline/clean.py pipeline/segment.py | $(QUOTES)
+$(INTERIM)/sentences.docs.jsonl.gz: $(wildcard $(RAW)/*) pipeline/inputs.py pipeline/clean.py pipeline/segment.py \
+		pipeline/models.py $(wildcard pipeline/models/en/*.pt) | $(QUOTES)
 	$(QUOTES) stage segment $(RAW) --out $@
 
 $(INTERIM)/quotes.docs.jsonl.gz: $(INTERIM)/sentences.docs.jsonl.gz pipeline/marks.py pipeline/quotes.py pipeline/cues.py pipeline/tokens.py
