@@ -325,7 +325,7 @@ def _noun_phrase_object(doc: Document, cue: int, j: int, hi: int) -> bool:
     person addressed ("criticised the lack of", "told reporters"), or a preposition comes
     between ("wrote to the board")."""
     verb = cue_verb(doc.tokens[cue])
-    if j == cue + 2 and f"{verb} {doc.tokens[cue + 1].text.lower()}" in cues.PHRASAL and j < hi - 1:
+    if j == cue + 2 and _phrasal(doc, cue) and j < hi - 1:
         # "called for the repeal of …", "pointed to the jobs report": the preposition's object was said
         return tag(doc.tokens[j]) in NP_TAGS and doc.tokens[j].text.lower() not in cues.TIME_WORDS
     if j >= hi - 1 or any(tag(t) in ("ADP", "PART") for t in doc.tokens[cue + 1:j]):
@@ -687,9 +687,13 @@ def _in_relative_clause(doc: Document, verb: int) -> bool:
 def _names(doc: Document, verb: int) -> bool:
     """'called the numbers “alarming”' names; 'called for compensation to be “clawed back”' and
     'called on the administration to “really call out Russia”' report."""
-    lemma = cue_verb(doc.tokens[verb])
-    return lemma in cues.NAMING and not (
-        verb + 1 < len(doc.tokens) and f"{lemma} {doc.tokens[verb + 1].text.lower()}" in cues.PHRASAL)
+    return cue_verb(doc.tokens[verb]) in cues.NAMING and not _phrasal(doc, verb)
+
+
+def _phrasal(doc: Document, verb: int) -> bool:
+    """"called for", "pointed to": the verb and the preposition after it are one cue (cues.PHRASAL)."""
+    return (verb + 1 < len(doc.tokens)
+            and f"{cue_verb(doc.tokens[verb])} {doc.tokens[verb + 1].text.lower()}" in cues.PHRASAL)
 
 
 def _names_a_thing(doc: Document, verb: int) -> bool:
