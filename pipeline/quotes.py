@@ -432,10 +432,22 @@ def _split_by_attribution(doc: Document, lo: int, boundary: int | None, cue: int
             or doc.tokens[close + 1].text in OPENERS or not _has_verb(doc, close + 1, hi)
             or doc.tokens[after].text in OPENERS):
         return None       # 'Mr. Barrett said, "we were floored."', 'Ryan said “images, they …”': quotations of their own
-    if doc.tokens[close + 1].text.lower() == "as":
-        # "…, lawmakers said Friday, as they bristled at …": the writer goes on.
+    if doc.tokens[close + 1].text.lower() == "as" or _participle_clause(doc, close + 1, hi):
+        # "…, lawmakers said Friday, as they bristled at …", "…, Spicer said, adding, …": the
+        # writer goes on.
+        if not _has_verb(doc, lo, boundary) or is_participle(doc.tokens[lo]):
+            return None   # "Earlier this week, …", "Weighing in on the discussion, …": nothing reported
         return _backward(doc, lo, boundary, cue, inverted)
     return Cue(cue, cue + 1, (_after_dateline(doc, lo), _content_end(doc, close + 1, hi)), inverted)
+
+
+def _participle_clause(doc: Document, k: int, hi: int) -> bool:
+    """An -ing clause of the writer's starts at token k ("adding, “…”", "wiping sweat off his
+    face"), not a gerund that is the subject of what follows ("revoking clearances would be …")."""
+    if not is_participle(doc.tokens[k]):
+        return False
+    end = next((n for n in range(k + 1, hi) if doc.tokens[n].text in OPENERS), hi)
+    return not any(tag(t) == "AUX" for t in doc.tokens[k + 1:end])
 
 
 def _report_break(doc: Document, cue: int) -> int | None:
@@ -576,7 +588,12 @@ def find_quotes(doc: Document, beliefs: bool = True) -> Document:
                 # "X said …, the BBC reports": the outlet's tail is not part of what X said.
                 if cue.content[1] > outer.start:
                     outer.end = min(outer.end, cue.content[1])
-                if cue.content[0] > outer.cue_start or not _in_relative_clause(doc, outer.cue_token):
+                if cue.content[0] <= outer.cue_start and _non_finite(doc, outer.cue_token):
+                    # "He was unable to find a taker, he said": the infinitive or opening gerund
+                    # is part of what was said, not a report of its own.
+                    quotes.remove(outer)
+                    forward.remove(outer)
+                elif cue.content[0] > outer.cue_start or not _in_relative_clause(doc, outer.cue_token):
                     continue
                 # "Scott's relatives, who asked …, watched it, attorneys said": the other cue is in
                 # a relative clause of the tail's report; both are reports.
@@ -675,6 +692,13 @@ def _before_next_attribution(doc: Document, cue: Cue, sentence_cues: list[Cue], 
         if opens_clause:
             return _content_end(doc, first, k)
     return None
+
+
+def _non_finite(doc: Document, verb: int) -> bool:
+    """An infinitive ("to find") or a gerund opening its sentence ("Finding what …")."""
+    first = doc.sentences[doc.tokens[verb].sentence].first_token
+    return verb > first and doc.tokens[verb - 1].text.lower() == "to" or (
+        verb == first and is_participle(doc.tokens[verb]))
 
 
 def _in_relative_clause(doc: Document, verb: int) -> bool:

@@ -35,7 +35,11 @@ between the cue and its "that" ("said at a meeting in the town hall on Monday, t
 participle after an object and a time ("sent letters early Friday saying …": the sender's), and an
 inverted speaker with a possessive and a name beside it ("said their leader at the hospital, X": X),
 "X went on to say, “…”" and '… said on "Ward Watch," adding, "…"' (the quoted title's comma sets the
-participle off), a digest's "Heading - X: “…”" and "Stated X:" before a quotation."""
+participle off), a digest's "Heading - X: “…”" and "Stated X:" before a quotation, and a
+participle after an attribution set off by commas (", X said, adding, “…”": the writer's; not a
+gerund that the rest is about: "Closing the ward, X said, would cost …"), and a gerund opening a
+report whose attribution follows it ("Finding nurses is harder than ever, X said": no report of
+its own)."""
 import json
 
 import pytest
@@ -179,6 +183,11 @@ SPANS = {
     "fronted_phrase": 'In a letter announcing the closure, the union of nurses said the board had lied.\n',
     "participle_modifier": 'Maria Lopez unveiled a list of 95 retired nurses -- most of whom had worked on the ward '
                            '-- at the meeting.\n',
+    "participle_after_a_split": 'The wards will close next week, Maria Lopez said, adding, "We will not back down."\n',
+    "gerund_before_the_attribution": 'The board met on Monday. Finding nurses for the night shift is harder than '
+                                     'ever, Maria Lopez said.\n',
+    "gerund_after_a_split": 'The board met on Monday. Closing the ward, Maria Lopez said, would cost the town its only '
+                            'hospital.\n',
 }
 # A verb whose object is a thing reports speech only with a clause or a quotation.
 NOT_REPORTED = {"thing_object": 'Maria Lopez criticised the lack of nurses on the night shift at the hospital.\n'}
@@ -303,6 +312,12 @@ def test_the_writer_goes_on_after_the_report(quotes, doc_id):
                                       else "The wards were full all week"]
 
 
+def test_a_participle_after_an_attribution_in_commas_is_the_writers(quotes):
+    assert _texts(quotes, "participle_after_a_split") == ['"We will not back down."', "The wards will close next week"]
+    assert _texts(quotes, "gerund_after_a_split") == [
+        "Closing the ward, Maria Lopez said, would cost the town its only hospital"]
+
+
 def test_an_appositive_closing_a_report_is_the_writers(quotes):
     assert _texts(quotes, "closing_appositive") == ["she had written to John Smith"]
 
@@ -389,6 +404,8 @@ def test_a_transcripts_turns_go_to_the_names_before_them(quotes):
                                             ("aside_in_the_subject", "nurses and porters - day staff and night staff - "
                                                                      "would strike on Monday"),
                                             ("possessive_before_the_cue", "the ward closed in secret"),
+                                            ("gerund_before_the_attribution",
+                                             "Finding nurses for the night shift is harder than ever"),
                                             ("colon_at_the_end", "three things are happening at once:\n\nThe wards are "
                                                                  "full, the nurses are tired and the board has gone")])
 def test_where_a_report_ends(quotes, doc_id, report):
