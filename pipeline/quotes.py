@@ -206,7 +206,13 @@ def _according_cue(doc: Document, i: int, lo: int, hi: int) -> Cue:
         content = (doc.tokens[comma + 1].start, _content_end(doc, comma + 1, hi))   # According to X, …
     elif i - lo >= _MIN_CONTENT_TOKENS:
         end = i - 1 if doc.tokens[i - 1].text == "," else i
-        content = (_after_dateline(doc, lo), doc.tokens[end - 1].end)          # …, according to X.
+        if (end < i and comma is not None and hi - comma > _MIN_CONTENT_TOKENS
+                and tag(doc.tokens[comma + 1]) in ("AUX", "VERB") and not _has_verb(doc, lo, end)):
+            # "Among the precedents at risk, according to Ms. Epstein, are 16 …": the attribution
+            # is set off between the report's subject and its verb.
+            content = (_after_dateline(doc, lo), _content_end(doc, comma + 1, hi))
+        else:
+            content = (_after_dateline(doc, lo), doc.tokens[end - 1].end)      # …, according to X.
     else:
         content = None
     return Cue(i, i + 2, content, inverted=True)

@@ -39,7 +39,7 @@ participle off), a digest's "Heading - X: “…”" and "Stated X:" before a qu
 participle after an attribution set off by commas (", X said, adding, “…”": the writer's; not a
 gerund that the rest is about: "Closing the ward, X said, would cost …"), and a gerund opening a
 report whose attribution follows it ("Finding nurses is harder than ever, X said": no report of
-its own)."""
+its own), and "according to X" between a report's subject and its verb (the whole sentence)."""
 import json
 
 import pytest
@@ -186,6 +186,8 @@ SPANS = {
     "participle_after_a_split": 'The wards will close next week, Maria Lopez said, adding, "We will not back down."\n',
     "gerund_before_the_attribution": 'The board met on Monday. Finding nurses for the night shift is harder than '
                                      'ever, Maria Lopez said.\n',
+    "according_before_the_verb": 'The board met on Monday. The worst problem on the ward, according to Maria Lopez, is '
+                                 'the lack of nurses at night.\n',
     "gerund_after_a_split": 'The board met on Monday. Closing the ward, Maria Lopez said, would cost the town its only '
                             'hospital.\n',
 }
@@ -404,6 +406,8 @@ def test_a_transcripts_turns_go_to_the_names_before_them(quotes):
                                             ("aside_in_the_subject", "nurses and porters - day staff and night staff - "
                                                                      "would strike on Monday"),
                                             ("possessive_before_the_cue", "the ward closed in secret"),
+                                            ("according_before_the_verb", "The worst problem on the ward, according "
+                                                                          "to Maria Lopez, is the lack of nurses at night"),
                                             ("gerund_before_the_attribution",
                                              "Finding nurses for the night shift is harder than ever"),
                                             ("colon_at_the_end", "three things are happening at once:\n\nThe wards are "
