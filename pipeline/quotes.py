@@ -141,7 +141,7 @@ def _before_new_clause(doc: Document, first: int, last: int) -> int:
                 or (text == "," or text in DASHES) and nxt.text.lower() != "including"
                 and (is_participle(nxt) or is_adverb(nxt) and is_participle(after))
                 and _has_verb(doc, first, k)
-                or text.lower() == "and" and _reports_next(doc, k + 1, last) and _has_verb(doc, first, k)
+                or text.lower() in ("and", "but") and _reports_next(doc, k + 1, last) and _has_verb(doc, first, k)
                 or text.lower() == "and" and _quote_mark(doc, k - 1) and tag(nxt) == "VERB"):
             return k      # (the last: 'chanted "What curfew?" and kept going')
         if text == "," and nxt.text.lower() in ("which", "who") and not _has_verb(doc, first, k):
@@ -164,8 +164,9 @@ def _closing_appositive(doc: Document, comma: int, last: int) -> bool:
 
 
 def _reports_next(doc: Document, k: int, last: int) -> bool:
-    """A report of its own from token k: "and said …", "and Democrats accused …"."""
-    if is_cue(doc, k):
+    """A report of its own from token k: "and said …", "but did not suggest …", "and Democrats
+    accused …"."""
+    if is_cue(doc, _after_verb_group(doc, k, last)):
         return True
     np = np_right(doc, k, last)
     return np is not None and np[1] - np[0] <= 3 and np[1] < last and is_cue(doc, _after_verb_group(doc, np[1], last))

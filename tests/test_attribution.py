@@ -39,7 +39,8 @@ participle off), a digest's "Heading - X: “…”" and "Stated X:" before a qu
 participle after an attribution set off by commas (", X said, adding, “…”": the writer's; not a
 gerund that the rest is about: "Closing the ward, X said, would cost …"), and a gerund opening a
 report whose attribution follows it ("Finding nurses is harder than ever, X said": no report of
-its own), and "according to X" between a report's subject and its verb (the whole sentence)."""
+its own), and "according to X" between a report's subject and its verb (the whole sentence), and "but did
+not suggest …" after a report (a report of its own)."""
 import json
 
 import pytest
@@ -188,6 +189,8 @@ SPANS = {
                                      'ever, Maria Lopez said.\n',
     "according_before_the_verb": 'The board met on Monday. The worst problem on the ward, according to Maria Lopez, is '
                                  'the lack of nurses at night.\n',
+    "but_another_report": 'The board met on Monday. Maria Lopez said the wards were full all week but did not '
+                          'suggest the board was to blame.\n',
     "gerund_after_a_split": 'The board met on Monday. Closing the ward, Maria Lopez said, would cost the town its only '
                             'hospital.\n',
 }
@@ -372,6 +375,7 @@ def test_according_to_statistics_is_a_source(quotes):
 
 def test_and_with_a_subject_and_a_cue_is_another_report(quotes):
     assert _texts(quotes, "and_another_report") == ["nobody came to help", "the wards were full all week"]
+    assert _texts(quotes, "but_another_report") == ["the board was to blame", "the wards were full all week"]
 
 
 def test_a_transcripts_turns_go_to_the_names_before_them(quotes):
