@@ -280,17 +280,22 @@ def _verb_cue(doc: Document, i: int, lo: int, hi: int) -> Cue:
         j += 1
     if j < hi and doc.tokens[j].text in (":", ","):
         j += 1
+    # '"…?" Trump asked, turning the question into …': the writer's participle, not what was said
+    # (a participle that reports, "…, calling it …", has a report of its own).
+    writers_participle = (j < hi and doc.tokens[j - 1].text == "," and is_participle(doc.tokens[j])
+                          and not is_cue(doc, j, beliefs=True))
     # "called on Trump to stop …", "called for cutting …": with its particle the verb reports.
     phrasal = i + 1 < hi and doc.tokens[i + 1].text.lower() in ("on", "for")
     takes_clause = (verb not in cues.OBJECT or introduced or phrasal) and (
-        verb not in cues.QUOTATION_ONLY or j < hi and doc.tokens[j].text in OPENERS)
+        verb not in cues.QUOTATION_ONLY or j < hi and doc.tokens[j].text in OPENERS) and not writers_participle
     hi = _fronted_clause_end(doc, lo, i, hi)
     clause = _has_verb(doc, j, hi)
     if takes_clause and not inverted and clause and hi - j >= _MIN_CONTENT_TOKENS and tag(doc.tokens[j]) != "PUNCT" or (
             j < hi and doc.tokens[j].text in OPENERS):
         last = hi if introduced else _object_end(doc, j, hi)
         return Cue(i, i + 1, (doc.tokens[j].start, _content_end(doc, j, last)), inverted, forward=True)
-    if not inverted and (boundary is None or not _has_verb(doc, lo, boundary)) and _noun_phrase_object(doc, i, j, hi):
+    if (not inverted and not writers_participle and (boundary is None or not _has_verb(doc, lo, boundary))
+            and _noun_phrase_object(doc, i, j, hi)):
         return Cue(i, i + 1, (doc.tokens[j].start, _content_end(doc, j, _object_end(doc, j, hi))), inverted, forward=True)
     if (boundary is None and lo > 0 and doc.tokens[lo - 1].text in CLOSERS
             and "\n" not in doc.text[doc.tokens[lo - 1].end:doc.tokens[lo].start]

@@ -40,7 +40,8 @@ participle after an attribution set off by commas (", X said, adding, “…”"
 gerund that the rest is about: "Closing the ward, X said, would cost …"), and a gerund opening a
 report whose attribution follows it ("Finding nurses is harder than ever, X said": no report of
 its own), and "according to X" between a report's subject and its verb (the whole sentence), and "but did
-not suggest …" after a report (a report of its own)."""
+not suggest …" after a report (a report of its own), and a participle of the writer's after a
+quotation's cue ('"…?" X asked, looking far from pleased': no report)."""
 import json
 
 import pytest
@@ -191,6 +192,8 @@ SPANS = {
                                  'the lack of nurses at night.\n',
     "but_another_report": 'The board met on Monday. Maria Lopez said the wards were full all week but did not '
                           'suggest the board was to blame.\n',
+    "participle_after_a_quotation": '"Will the ward close?" Maria Lopez asked, looking far from pleased. "Not this '
+                                    'winter."\n',
     "gerund_after_a_split": 'The board met on Monday. Closing the ward, Maria Lopez said, would cost the town its only '
                             'hospital.\n',
 }
@@ -321,6 +324,12 @@ def test_a_participle_after_an_attribution_in_commas_is_the_writers(quotes):
     assert _texts(quotes, "participle_after_a_split") == ['"We will not back down."', "The wards will close next week"]
     assert _texts(quotes, "gerund_after_a_split") == [
         "Closing the ward, Maria Lopez said, would cost the town its only hospital"]
+
+
+def test_a_participle_after_a_quotations_cue_is_the_writers(quotes):
+    rows = quotes[quotes.doc_id == "participle_after_a_quotation"]
+    assert sorted(zip(rows.quote_text, rows.speaker_short)) == [
+        ('"Not this winter."', "Lopez"), ('"Will the ward close?"', "Lopez")]
 
 
 def test_an_appositive_closing_a_report_is_the_writers(quotes):
