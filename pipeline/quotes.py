@@ -186,12 +186,17 @@ def find_cues(doc: Document, si: int, beliefs: bool = True) -> list[Cue]:
     for i in range(lo, hi):
         if _according(doc, i, hi):
             found.append(_according_cue(doc, i, lo, hi))
-        elif is_cue(doc, i, beliefs) and not _names_a_thing(doc, i):
+        elif is_cue(doc, i, beliefs) and not _names_a_thing(doc, i) and not _that_said(doc, i, lo, hi):
             found.append(_verb_cue(doc, i, lo, hi))
     for cue in found:
         if cue.content and cue.content[1] <= cue.content[0]:
             cue.content = None      # only punctuation after the cue: "According to X, ) : —"
     return found
+
+
+def _that_said(doc: Document, i: int, lo: int, hi: int) -> bool:
+    """"That said, …" opening a sentence is the writer's "even so", not a report."""
+    return i == lo + 1 and i + 1 < hi and doc.tokens[lo].text == "That" and doc.tokens[i + 1].text == ","
 
 
 def _particle(tok) -> bool:

@@ -41,7 +41,7 @@ gerund that the rest is about: "Closing the ward, X said, would cost …"), and 
 report whose attribution follows it ("Finding nurses is harder than ever, X said": no report of
 its own), and "according to X" between a report's subject and its verb (the whole sentence), and "but did
 not suggest …" after a report (a report of its own), and a participle of the writer's after a
-quotation's cue ('"…?" X asked, looking far from pleased': no report)."""
+quotation's cue ('"…?" X asked, looking far from pleased': no report), and "That said, …"."""
 import json
 
 import pytest
@@ -198,7 +198,9 @@ SPANS = {
                             'hospital.\n',
 }
 # A verb whose object is a thing reports speech only with a clause or a quotation.
-NOT_REPORTED = {"thing_object": 'Maria Lopez criticised the lack of nurses on the night shift at the hospital.\n'}
+NOT_REPORTED = {"thing_object": 'Maria Lopez criticised the lack of nurses on the night shift at the hospital.\n',
+                "that_said": 'The board met on Monday. That said, the wards were full all week and the nurses were '
+                             'tired.\n'}
 # A relative clause after a quotation reports forward, not the quotation.
 RELATIVE = {"relative_who": 'She spoke on "Ward Watch" with Maria Lopez who said the wards were full all week.\n'}
 # First-person narration: the writer, not the last person named.
@@ -269,6 +271,10 @@ def test_a_noun_phrase_object_is_what_was_said(quotes):
 
 def test_a_thing_criticised_is_not_a_quotation(quotes):
     assert quotes[quotes.doc_id == "thing_object"].empty
+
+
+def test_that_said_is_the_writers_even_so(quotes):
+    assert quotes[quotes.doc_id == "that_said"].empty
 
 
 def test_an_attribution_inside_a_report_keeps_the_whole_report(quotes):
