@@ -61,8 +61,10 @@ def transcript_turns(text: str) -> list[Turn]:
     return turns
 
 
-# "Poll: Clinton and Trump in dead heat", "Pence: Gennifer Flowers Won't Be at Debate": a headline's source.
-_HEADLINE_SOURCE = re.compile(r"[ \t]*(?P<label>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):[ \t]+(?=\S)")
+# "Poll: Clinton and Trump in dead heat", "Pence: Gennifer Flowers Won't Be at Debate", "Clinton to
+# Planned Parenthood: …": a headline's source (and whom it addressed).
+_HEADLINE_SOURCE = re.compile(r"[ \t]*(?P<label>[A-Z][\w.'’-]*(?: (?:to )?[A-Z][\w.'’-]*){0,3}):[ \t]+(?=\S)")
+_HEADLINE_BREAK = re.compile(r"[;\n]")     # "Khans: Trump stirs 'ugliness'; | Muslim couple cope …"
 _HEADLINE_CLAIM_WORDS = 3
 
 
@@ -71,7 +73,8 @@ def headline_claim(text: str, start: int, end: int) -> tuple[int, int] | None:
     m = _HEADLINE_SOURCE.match(text, start, end)
     if m is None or m.group("label").upper() in _NOT_SPEAKERS:
         return None
-    claim_end = len(text[:end].rstrip())
+    stop = _HEADLINE_BREAK.search(text, m.end(), end)
+    claim_end = len(text[:stop.start() if stop else end].rstrip())
     return (m.end(), claim_end) if len(text[m.end():claim_end].split()) >= _HEADLINE_CLAIM_WORDS else None
 
 

@@ -84,6 +84,16 @@ def test_a_headline_that_opens_with_its_source():
     assert headline_claim(breaking, 0, len(breaking) - 1) is None      # a kicker, not a source
 
 
+def test_a_headline_claim_ends_at_its_standfirst_and_may_name_an_addressee():
+    text = "Khans: Trump stirs 'ugliness' in the campaign; \nMuslim couple cope with sudden fame.\n\nThey spoke.\n"
+    start, end = headline_claim(text, 0, text.index("\n\n"))
+    assert text[start:end] == "Trump stirs 'ugliness' in the campaign"
+    text = "Clinton to Planned Parenthood: Trump will reverse Roe v. Wade.\n\nShe spoke on Friday.\n"
+    start, end = headline_claim(text, 0, text.index("\n"))
+    assert text[start:end] == "Trump will reverse Roe v. Wade."
+    assert speaker_label(text, start) == (0, len("Clinton to Planned Parenthood"))
+
+
 def test_a_closing_mark_that_opens_a_line_opens_a_quotation():
     assert spans('Readers wrote in.\n”We will not back down, not this year.” ― Maria Lopez\n') == [
         "”We will not back down, not this year.”"]
