@@ -18,7 +18,7 @@ from . import cues
 from .document import Document, Quote
 from .marks import Marked, find_marked, headline_claim, paragraphs, transcript_turns
 from .tokens import (ANY_DASH, CLOSERS, DASHES, NP_TAGS, OPENERS, cue_verb, in_verb_group, is_adverb, is_cue,
-                     is_participle, matching_dash, np_right, tag)
+                     is_participle, matching_dash, np_right, possessive_determiner, tag)
 
 _TERMINAL = re.compile(r"[.!?…\"”’'):]\s*$")
 _CLOSING_QUOTE = re.compile(r"[,.?!][\"”'’]")
@@ -352,7 +352,8 @@ def _noun_phrase_object(doc: Document, cue: int, j: int, hi: int) -> bool:
         # quoted words, the object is taken up to them; see _quoted_in_object).
         return tag(doc.tokens[j]) in ("PROPN", "PRON") and not any(_quote_mark(doc, k) for k in range(j, hi))
     return (verb not in cues.QUOTATION_ONLY | cues.ADDRESSEE | cues.NAMING
-            and (tag(doc.tokens[j]) in NP_TAGS - {"PRON"} or _demonstrative_that(doc, j, hi)))
+            and (tag(doc.tokens[j]) in NP_TAGS - {"PRON"} or possessive_determiner(doc, j, hi)
+                 or _demonstrative_that(doc, j, hi)))
 
 
 def _demonstrative_that(doc: Document, j: int, hi: int) -> bool:

@@ -103,8 +103,7 @@ def np_right(doc: Document, start: int, high: int) -> tuple[int, int] | None:
     """The noun phrase that begins at token `start`, not reaching token `high`."""
     if start >= high or _np_tag(doc, start) not in NP_TAGS:
         return None
-    if _np_tag(doc, start) == "PRON" and not (doc.tokens[start].text.lower() in _OWNERS and start + 1 < high
-                                               and _np_tag(doc, start + 1) in ("NOUN", "ADJ", "PROPN")):
+    if _np_tag(doc, start) == "PRON" and not possessive_determiner(doc, start, high):
         return (start, start + 1)      # (but "his best friend": a possessive determiner starts one)
     j = start + 1
     while j < high and _inside_np(doc, j, start):
@@ -112,6 +111,12 @@ def np_right(doc: Document, start: int, high: int) -> tuple[int, int] | None:
     while j > start and _np_tag(doc, j - 1) not in HEAD_TAGS:
         j -= 1
     return (start, j) if j > start else None
+
+
+def possessive_determiner(doc: Document, k: int, high: int) -> bool:
+    """Token k is "his", "their" … before a noun ("his endorsement"), not a pronoun on its own."""
+    return (doc.tokens[k].text.lower() in _OWNERS and k + 1 < high
+            and _np_tag(doc, k + 1) in ("NOUN", "ADJ", "PROPN"))
 
 
 def _inside_np(doc: Document, k: int, low: int) -> bool:

@@ -41,7 +41,8 @@ gerund that the rest is about: "Closing the ward, X said, would cost …"), and 
 report whose attribution follows it ("Finding nurses is harder than ever, X said": no report of
 its own), and "according to X" between a report's subject and its verb (the whole sentence), and "but did
 not suggest …" after a report (a report of its own), and a participle of the writer's after a
-quotation's cue ('"…?" X asked, looking far from pleased': no report), and "That said, …"."""
+quotation's cue ('"…?" X asked, looking far from pleased': no report), "That said, …", and a noun phrase object opening with a possessive ("announced his endorsement of
+…")."""
 import json
 
 import pytest
@@ -194,6 +195,8 @@ SPANS = {
                           'suggest the board was to blame.\n',
     "participle_after_a_quotation": '"Will the ward close?" Maria Lopez asked, looking far from pleased. "Not this '
                                     'winter."\n',
+    "possessive_object": 'The board met on Monday. John Smith announced his endorsement of Maria Lopez for the '
+                         'board.\n',
     "gerund_after_a_split": 'The board met on Monday. Closing the ward, Maria Lopez said, would cost the town its only '
                             'hospital.\n',
 }
@@ -425,6 +428,7 @@ def test_a_transcripts_turns_go_to_the_names_before_them(quotes):
                                             ("aside_in_the_subject", "nurses and porters - day staff and night staff - "
                                                                      "would strike on Monday"),
                                             ("possessive_before_the_cue", "the ward closed in secret"),
+                                            ("possessive_object", "his endorsement of Maria Lopez for the board"),
                                             ("according_before_the_verb", "The worst problem on the ward, according "
                                                                           "to Maria Lopez, is the lack of nurses at night"),
                                             ("gerund_before_the_attribution",
