@@ -22,6 +22,7 @@ _DETERMINERS = ("the ", "a ", "an ")
 _CONTINUATION_PARAGRAPHS = 2
 AUTHOR = "the author"      # the speaker of first-person narration outside any quotation
 # What sets off a participle that reports for the clause's subject: ", saying", "before asking".
+_QUANTIFIERS = frozenset("many most some several few others another one those".split())
 _BEFORE_PARTICIPLE = frozenset({",", "before", "after", "while", "when", "by", "without"})
 _DASH_BYLINE = re.compile(r"[ \t\u00a0]*[―—–-][ \t\u00a0]*")
 
@@ -143,7 +144,7 @@ def _subject(doc: Document, i: int, lo: int) -> tuple[int, int] | None:
                 return _mention_chars(doc, span)
         if dashed:
             j -= 1
-    span = np_left(doc, j, lo)
+    span = np_left(doc, j, lo) or (None if is_participle(doc.tokens[i]) else _quantifier(doc, j, lo))
     if span and span[0] > lo and _is_time(doc, span):
         # "The Times on Saturday wrote", "a panel in 2001 found", "Wells Fargo just this month
         # announced", "A poll released in late August found": the subject is before the time.
@@ -157,6 +158,16 @@ def _subject(doc: Document, i: int, lo: int) -> tuple[int, int] | None:
         # "Protesters marching through the streets chanted": the noun before the participle.
         span = np_left(doc, span[0] - 2, lo) or span
     return _mention_chars(doc, span) if span else None
+
+
+def _quantifier(doc: Document, j: int, lo: int) -> tuple[int, int] | None:
+    """A quantifier standing for its group before the verb ("many said", "most said", "those
+    surveyed said"), which taggers do not make a noun. (Not before a participle: "the most
+    telling promise".)"""
+    k = j - 1
+    if k > lo and tag(doc.tokens[k]) == "VERB" and doc.tokens[k - 1].text.lower() == "those":
+        k -= 1
+    return (k, j) if k >= lo and doc.tokens[k].text.lower() in _QUANTIFIERS else None
 
 
 def _before_verb_group(doc: Document, i: int, lo: int) -> int:

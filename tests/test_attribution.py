@@ -42,7 +42,7 @@ report whose attribution follows it ("Finding nurses is harder than ever, X said
 its own), and "according to X" between a report's subject and its verb (the whole sentence), and "but did
 not suggest …" after a report (a report of its own), and a participle of the writer's after a
 quotation's cue ('"…?" X asked, looking far from pleased': no report), "That said, …", and a noun phrase object opening with a possessive ("announced his endorsement of
-…")."""
+…"), and a quantifier as the subject ("Most said …": a speaker, not a report without one)."""
 import json
 
 import pytest
@@ -197,6 +197,7 @@ SPANS = {
                                     'winter."\n',
     "possessive_object": 'The board met on Monday. John Smith announced his endorsement of Maria Lopez for the '
                          'board.\n',
+    "quantifier": 'The nurses met the board on Monday. Most said the wards were full all week.\n',
     "gerund_after_a_split": 'The board met on Monday. Closing the ward, Maria Lopez said, would cost the town its only '
                             'hospital.\n',
 }
@@ -384,6 +385,11 @@ def test_a_report_holding_a_relative_clause_with_a_cue(quotes):
     report = rows[rows.quote_text.str.startswith("The nurses")]
     assert list(report.quote_text) == ["The nurses, who asked the board to reopen the ward, worked all week"]
     assert list(report.speaker_mention) == ["the family"]     # "family" is no adverb
+
+
+def test_a_quantifier_is_a_speaker(quotes):
+    rows = quotes[quotes.doc_id == "quantifier"]
+    assert list(zip(rows.quote_text, rows.speaker_mention)) == [("the wards were full all week", "Most")]
 
 
 def test_according_to_statistics_is_a_source(quotes):
