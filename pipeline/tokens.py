@@ -29,7 +29,7 @@ _CLOSED = {
            "against among without within via per",
     "CCONJ": "and or but nor",
     "SCONJ": "because while although if whether when",
-    "ADV": "also not never already still just later then now again too only even recently previously once further",
+    "ADV": "also not never already still just later then now again too only even recently previously once further since",
 }
 _GUESS = {word: upos for upos, words in _CLOSED.items() for word in words.split()}
 

@@ -42,7 +42,8 @@ report whose attribution follows it ("Finding nurses is harder than ever, X said
 its own), and "according to X" between a report's subject and its verb (the whole sentence), and "but did
 not suggest …" after a report (a report of its own), and a participle of the writer's after a
 quotation's cue ('"…?" X asked, looking far from pleased': no report), "That said, …", and a noun phrase object opening with a possessive ("announced his endorsement of
-…"), and a quantifier as the subject ("Most said …": a speaker, not a report without one)."""
+…"), and a quantifier as the subject ("Most said …": a speaker, not a report without one), and
+"has since said" (an adverb the tagger may call a conjunction)."""
 import json
 
 import pytest
@@ -154,6 +155,8 @@ ARTICLES = {
     "digest_heading": 'The board met on Monday.\n\nNurses are tired - Maria Lopez: “The wards have been full all '
                       'week.”\n',
     "fronted_cue_and_colon": 'The board met on Monday.\n\nStated Maria Lopez:\n\n“The wards have been full all week.”\n',
+    "has_since_said": 'The board met on Monday. Maria Lopez had praised the plan but has since said the ward must '
+                      'close.\n',
     "went_on_to_say": 'Maria Lopez went on to say, “The wards have been full all week.”\n',
     "participle_after_a_time": 'Maria Lopez sent a series of letters early Friday saying the ward would close.\n',
     "called_on_with_a_quotation": 'Maria Lopez called on the board to "reopen the ward at once" and to hire more '
