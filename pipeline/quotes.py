@@ -376,6 +376,12 @@ def _object_end(doc: Document, j: int, hi: int) -> int:
     if np is None or np[1] >= hi or doc.tokens[j].text.lower() in _SUBJECT_PRONOUNS:
         return hi         # "said she plans to …": a subject pronoun starts a clause
     adjunct = None        # "attacked Machado in early-morning tweets": when and where are the writer's
+    when = next(k for k in range(np[0] + 1, np[1] + 1)
+                if all(doc.tokens[m].text.lower() in cues.TIME_WORDS for m in range(k, np[1])))
+    if when - 1 > np[0] and tag(doc.tokens[when - 1]) == "DET":
+        when -= 1
+    if when < np[1] and (np[1] >= hi or doc.tokens[np[1]].text in (".", "!", "?", ";")):
+        adjunct = when    # "endorsed Trump last week." (not "plans this week to give …")
     for k in range(np[1], hi):
         t = doc.tokens[k]
         if _quote_mark(doc, k):
@@ -395,6 +401,7 @@ def _object_end(doc: Document, j: int, hi: int) -> int:
             return hi     # (but "95 retired generals": a participle modifying a noun is no verb)
         if (adjunct is None and tag(t) == "ADP" and tag(doc.tokens[k - 1]) != "CCONJ" and (
                 t.text.lower() in _ADJUNCT_PREPOSITIONS
+                or t.text.lower() == "on" and k + 1 < hi and doc.tokens[k + 1].text.lower() in cues.TIME_WORDS
                 or t.text.lower() == "in" and any(w.text.lower() in _MEDIA for w in doc.tokens[k + 1:min(hi, k + 4)]))):
             adjunct = k
     return adjunct or hi

@@ -43,7 +43,8 @@ its own), and "according to X" between a report's subject and its verb (the whol
 not suggest …" after a report (a report of its own), and a participle of the writer's after a
 quotation's cue ('"…?" X asked, looking far from pleased': no report), "That said, …", and a noun phrase object opening with a possessive ("announced his endorsement of
 …"), and a quantifier as the subject ("Most said …": a speaker, not a report without one), and
-"has since said" (an adverb the tagger may call a conjunction)."""
+"has since said" (an adverb the tagger may call a conjunction), and when after a noun phrase
+object ending the sentence ("endorsed X last week", "endorsed X on Friday": the writer's)."""
 import json
 
 import pytest
@@ -201,6 +202,8 @@ SPANS = {
     "possessive_object": 'The board met on Monday. John Smith announced his endorsement of Maria Lopez for the '
                          'board.\n',
     "quantifier": 'The nurses met the board on Monday. Most said the wards were full all week.\n',
+    "time_after_the_object": 'The board met on Monday. John Smith endorsed Maria Lopez last week.\n',
+    "day_after_the_object": 'The board met on Monday. John Smith endorsed Maria Lopez on Friday.\n',
     "gerund_after_a_split": 'The board met on Monday. Closing the ward, Maria Lopez said, would cost the town its only '
                             'hospital.\n',
 }
@@ -438,6 +441,8 @@ def test_a_transcripts_turns_go_to_the_names_before_them(quotes):
                                                                      "would strike on Monday"),
                                             ("possessive_before_the_cue", "the ward closed in secret"),
                                             ("possessive_object", "his endorsement of Maria Lopez for the board"),
+                                            ("time_after_the_object", "Maria Lopez"),
+                                            ("day_after_the_object", "Maria Lopez"),
                                             ("according_before_the_verb", "The worst problem on the ward, according "
                                                                           "to Maria Lopez, is the lack of nurses at night"),
                                             ("gerund_before_the_attribution",
