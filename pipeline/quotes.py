@@ -299,7 +299,8 @@ def _verb_cue(doc: Document, i: int, lo: int, hi: int) -> Cue:
             j < hi and doc.tokens[j].text in OPENERS):
         last = hi if introduced else _object_end(doc, j, hi)
         return Cue(i, i + 1, (doc.tokens[j].start, _content_end(doc, j, last)), inverted, forward=True)
-    if (not inverted and not writers_participle and (boundary is None or not _has_verb(doc, lo, boundary))
+    if (not inverted and not writers_participle
+            and (boundary is None or not _has_verb(doc, lo, boundary) or _fronted_phrase(doc, lo, boundary))
             and _noun_phrase_object(doc, i, j, hi)):
         return Cue(i, i + 1, (doc.tokens[j].start, _content_end(doc, j, _object_end(doc, j, hi))), inverted, forward=True)
     if (boundary is None and lo > 0 and doc.tokens[lo - 1].text in CLOSERS

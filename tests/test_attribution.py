@@ -44,7 +44,8 @@ not suggest …" after a report (a report of its own), and a participle of the w
 quotation's cue ('"…?" X asked, looking far from pleased': no report), "That said, …", and a noun phrase object opening with a possessive ("announced his endorsement of
 …"), and a quantifier as the subject ("Most said …": a speaker, not a report without one), and
 "has since said" (an adverb the tagger may call a conjunction), and when after a noun phrase
-object ending the sentence ("endorsed X last week", "endorsed X on Friday": the writer's)."""
+object ending the sentence ("endorsed X last week", "endorsed X on Friday": the writer's), and a noun phrase object after
+an opening phrase with a verb in it ("In a race still being decided, X endorsed Y")."""
 import json
 
 import pytest
@@ -204,6 +205,8 @@ SPANS = {
     "quantifier": 'The nurses met the board on Monday. Most said the wards were full all week.\n',
     "time_after_the_object": 'The board met on Monday. John Smith endorsed Maria Lopez last week.\n',
     "day_after_the_object": 'The board met on Monday. John Smith endorsed Maria Lopez on Friday.\n',
+    "fronted_phrase_then_object": 'The board met on Monday. In a race still being decided, John Smith endorsed Maria '
+                                  'Lopez.\n',
     "gerund_after_a_split": 'The board met on Monday. Closing the ward, Maria Lopez said, would cost the town its only '
                             'hospital.\n',
 }
@@ -442,6 +445,7 @@ def test_a_transcripts_turns_go_to_the_names_before_them(quotes):
                                             ("possessive_before_the_cue", "the ward closed in secret"),
                                             ("possessive_object", "his endorsement of Maria Lopez for the board"),
                                             ("time_after_the_object", "Maria Lopez"),
+                                            ("fronted_phrase_then_object", "Maria Lopez"),
                                             ("day_after_the_object", "Maria Lopez"),
                                             ("according_before_the_verb", "The worst problem on the ward, according "
                                                                           "to Maria Lopez, is the lack of nurses at night"),
