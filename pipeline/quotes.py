@@ -321,9 +321,10 @@ def _verb_cue(doc: Document, i: int, lo: int, hi: int) -> Cue:
 
 def _fronted_clause_end(doc: Document, lo: int, cue: int, hi: int) -> int:
     """"While he acknowledged funding was a reason, Ham also noted …", "In a statement announcing
-    the pick, the union called …": a report in an opening subordinate clause or phrase ends
-    at the comma before the main clause."""
-    if tag(doc.tokens[lo]) not in ("SCONJ", "ADP") or doc.tokens[lo].text.lower() == "that":
+    the pick, the union called …", "Ever since she endorsed …, Ms. Warren has …": a report in an
+    opening subordinate clause or phrase ends at the comma before the main clause."""
+    first = lo + 1 if tag(doc.tokens[lo]) == "ADV" and lo + 1 < cue else lo
+    if tag(doc.tokens[first]) not in ("SCONJ", "ADP") or doc.tokens[first].text.lower() == "that":
         return hi
     if any(t.text == "," for t in doc.tokens[lo:cue]):
         return hi

@@ -45,7 +45,8 @@ quotation's cue ('"…?" X asked, looking far from pleased': no report), "That s
 …"), and a quantifier as the subject ("Most said …": a speaker, not a report without one), and
 "has since said" (an adverb the tagger may call a conjunction), and when after a noun phrase
 object ending the sentence ("endorsed X last week", "endorsed X on Friday": the writer's), and a noun phrase object after
-an opening phrase with a verb in it ("In a race still being decided, X endorsed Y")."""
+an opening phrase with a verb in it ("In a race still being decided, X endorsed Y"), and an opening
+clause after an adverb ("Ever since X endorsed Y this month, …")."""
 import json
 
 import pytest
@@ -207,6 +208,8 @@ SPANS = {
     "day_after_the_object": 'The board met on Monday. John Smith endorsed Maria Lopez on Friday.\n',
     "fronted_phrase_then_object": 'The board met on Monday. In a race still being decided, John Smith endorsed Maria '
                                   'Lopez.\n',
+    "adverb_before_a_fronted_clause": 'The board met on Monday. Ever since John Smith endorsed Maria Lopez this '
+                                      'month, the board has been split.\n',
     "gerund_after_a_split": 'The board met on Monday. Closing the ward, Maria Lopez said, would cost the town its only '
                             'hospital.\n',
 }
@@ -361,6 +364,7 @@ def test_where_and_when_after_a_noun_phrase_object_are_the_writers(quotes):
 
 def test_a_report_in_an_opening_clause_ends_before_the_main_clause(quotes):
     assert _texts(quotes, "fronted_clause") == ["the board had done its best", "the ward was full"]
+    assert _texts(quotes, "adverb_before_a_fronted_clause") == ["Maria Lopez this month"]
     assert _texts(quotes, "fronted_phrase") == ["the board had lied", "the closure"]
 
 
