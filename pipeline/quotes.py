@@ -236,9 +236,10 @@ def _verb_cue(doc: Document, i: int, lo: int, hi: int) -> Cue:
     verb = cue_verb(doc.tokens[i])
     if verb in cues.ADDRESSEE:
         np = np_right(doc, j, hi)
-        if np and (np[1] < hi and doc.tokens[np[1]].text.lower() in ("that", ":", ",") or np[1] - np[0] <= 3
+        if np and (np[1] < hi and doc.tokens[np[1]].text.lower() in ("that", ":", ",", ".") or np[1] - np[0] <= 3
                    or np[1] < hi and doc.tokens[np[1]].text.lower() in _SUBJECT_PRONOUNS):
-            j = object_at = np[1]     # "told African-Americans this weekend he would …"
+            # "told African-Americans this weekend he would …", "…, a spokesman told The Wall Street Journal."
+            j = object_at = np[1]
     inverted = False
     before = doc.tokens[i - 1].text if i > lo else ""
     # (after "Donald Trump, her opponent," or "Trump, appearing after Clinton," or "In her book,

@@ -46,7 +46,8 @@ quotation's cue ('"…?" X asked, looking far from pleased': no report), "That s
 "has since said" (an adverb the tagger may call a conjunction), and when after a noun phrase
 object ending the sentence ("endorsed X last week", "endorsed X on Friday": the writer's), and a noun phrase object after
 an opening phrase with a verb in it ("In a race still being decided, X endorsed Y"), and an opening
-clause after an adverb ("Ever since X endorsed Y this month, …")."""
+clause after an adverb ("Ever since X endorsed Y this month, …"), and a long addressee ending the
+sentence ("…, a nurse told The Wall Street Journal.")."""
 import json
 
 import pytest
@@ -210,6 +211,8 @@ SPANS = {
                                   'Lopez.\n',
     "adverb_before_a_fronted_clause": 'The board met on Monday. Ever since John Smith endorsed Maria Lopez this '
                                       'month, the board has been split.\n',
+    "long_addressee_at_the_end": 'The board met on Monday. The wards were full all week, a nurse told The Wall '
+                                 'Street Journal.\n',
     "gerund_after_a_split": 'The board met on Monday. Closing the ward, Maria Lopez said, would cost the town its only '
                             'hospital.\n',
 }
@@ -450,6 +453,7 @@ def test_a_transcripts_turns_go_to_the_names_before_them(quotes):
                                             ("possessive_object", "his endorsement of Maria Lopez for the board"),
                                             ("time_after_the_object", "Maria Lopez"),
                                             ("fronted_phrase_then_object", "Maria Lopez"),
+                                            ("long_addressee_at_the_end", "The wards were full all week"),
                                             ("day_after_the_object", "Maria Lopez"),
                                             ("according_before_the_verb", "The worst problem on the ward, according "
                                                                           "to Maria Lopez, is the lack of nurses at night"),
