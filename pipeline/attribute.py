@@ -86,7 +86,8 @@ def _mention_of_verb(doc: Document, i: int, inverted: bool) -> tuple[int, int] |
         span = np_right(doc, i + 2, hi) or ((i + 2, end) if i + 2 < end <= i + 8 else None)
         return _mention_chars(doc, span) if span else None
     if inverted:
-        span = np_right(doc, i + 1, hi)
+        by = i + 1 < hi and doc.tokens[i + 1].text.lower() == "by"     # "As reported by Western Journalism, …"
+        span = np_right(doc, i + 2 if by else i + 1, hi)
         if span:
             return _mention_chars(doc, span)
     before = doc.tokens[i - 1].text.lower() if i > lo else ""

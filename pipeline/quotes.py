@@ -72,6 +72,12 @@ def _according(doc: Document, i: int, end: int) -> bool:
     return doc.tokens[i].text.lower() == "according" and i + 1 < end and doc.tokens[i + 1].text.lower() == "to"
 
 
+def _as_reported_by(doc: Document, i: int, lo: int, hi: int) -> bool:
+    """"As reported by Western Journalism, …": a source named like "according to"."""
+    return (i > lo and i + 1 < hi and doc.tokens[i - 1].text.lower() == "as" and doc.tokens[i + 1].text.lower() == "by"
+            and is_cue(doc, i))
+
+
 def _content_end(doc: Document, first: int, last: int) -> int:
     """Character end of a content clause running to the sentence end, minus final punctuation.
     A report that ends its sentence with a colon goes on into the next ("three things are
@@ -184,7 +190,7 @@ def find_cues(doc: Document, si: int, beliefs: bool = True) -> list[Cue]:
     lo, hi = sent.first_token, sent.last_token
     found: list[Cue] = []
     for i in range(lo, hi):
-        if _according(doc, i, hi):
+        if _according(doc, i, hi) or _as_reported_by(doc, i, lo, hi):
             found.append(_according_cue(doc, i, lo, hi))
         elif is_cue(doc, i, beliefs) and not _names_a_thing(doc, i) and not _that_said(doc, i, lo, hi):
             found.append(_verb_cue(doc, i, lo, hi))
@@ -327,6 +333,9 @@ def _fronted_clause_end(doc: Document, lo: int, cue: int, hi: int) -> int:
     first = lo + 1 if tag(doc.tokens[lo]) == "ADV" and lo + 1 < cue else lo
     if tag(doc.tokens[first]) not in ("SCONJ", "ADP") or doc.tokens[first].text.lower() == "that":
         return hi
+    after = _after_time_words(doc, cue + 1, hi)
+    if doc.tokens[first].text.lower() == "as" and after < hi and doc.tokens[after].text == ",":
+        return hi         # "As The Hill reported, Donald Trump was …": the main clause is what was reported
     if any(t.text == "," for t in doc.tokens[lo:cue]):
         return hi
     comma = next((k for k in range(cue + 1, hi) if doc.tokens[k].text == ","), None)

@@ -1,6 +1,7 @@
 """Which side of a reporting verb its content lies on, on hand-tagged sentences."""
 from conftest import tagged_doc
-from pipeline.quotes import find_cues
+from pipeline.attribute import attribute
+from pipeline.quotes import find_cues, find_quotes
 
 
 def _content(tagged):
@@ -110,3 +111,19 @@ def test_a_preposition_tagged_sconj_before_a_gerund_is_skipped_like_a_particle()
 def test_nothing_but_punctuation_after_the_cue_is_no_content():
     assert _content([("According", "VERB"), ("to", "ADP"), ("Maria", "PROPN"), ("Lopez", "PROPN"), (",", "PUNCT"),
                      (")", "PUNCT"), (":", "PUNCT"), (":", "PUNCT"), ("—", "PUNCT"), (".", "PUNCT")]) == [None]
+
+
+def test_as_reported_by_names_a_source_like_according_to():
+    tagged = [("As", "ADV"), ("reported", "VERB"), ("by", "ADP"), ("The", "DET"), ("Herald", "PROPN"), (",", "PUNCT"),
+              ("the", "DET"), ("wards", "NOUN"), ("were", "AUX"), ("full", "ADJ"), ("all", "DET"), ("week", "NOUN"),
+              (".", "PUNCT")]
+    assert _content(tagged) == ["the wards were full all week"]
+    doc = tagged_doc(tagged)
+    quote = attribute(find_quotes(doc)).quotes[0]
+    assert doc.text[quote.speaker_start:quote.speaker_end] == "The Herald"
+
+
+def test_as_x_reported_reports_the_main_clause():
+    assert _content([("As", "SCONJ"), ("The", "DET"), ("Herald", "PROPN"), ("reported", "VERB"), (",", "PUNCT"),
+                     ("the", "DET"), ("wards", "NOUN"), ("were", "AUX"), ("full", "ADJ"), ("all", "DET"),
+                     ("week", "NOUN"), (".", "PUNCT")]) == ["the wards were full all week"]
