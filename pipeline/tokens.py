@@ -177,9 +177,13 @@ def is_cue(doc: Document, i: int, beliefs: bool = False) -> bool:
         # (not after a possessive: "Trump's comments came as …", "his remarks")
         owner = doc.tokens[i - 1].text.lower() if i > first else ""
         return before not in ("DET", "ADJ", "ADP", "NUM") and owner not in _POSSESSIVES
-    # A bare form closing an attribution after a quotation: '…,” the article read.'
-    return (i + 1 < len(doc.tokens) and doc.tokens[i + 1].text in (".", ",") and before in ("NOUN", "PROPN")
-            and any(t.text in CLOSERS for t in doc.tokens[max(first, i - 5):i - 1]))
+    # A bare form closing an attribution after a quotation or a clause: '…,” the article read.',
+    # "…, fundraising documents show."
+    if not (i + 1 < len(doc.tokens) and doc.tokens[i + 1].text in (".", ",") and before in ("NOUN", "PROPN")):
+        return False
+    opening = doc.tokens[max(first, i - 5):i - 1]
+    return (any(t.text in CLOSERS for t in opening)
+            or doc.tokens[i + 1].text == "." and any(t.text == "," for t in opening))
 
 
 _OWNERS = frozenset("his their its our my your".split())   # "her" may be an object

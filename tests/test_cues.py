@@ -127,3 +127,10 @@ def test_as_x_reported_reports_the_main_clause():
     assert _content([("As", "SCONJ"), ("The", "DET"), ("Herald", "PROPN"), ("reported", "VERB"), (",", "PUNCT"),
                      ("the", "DET"), ("wards", "NOUN"), ("were", "AUX"), ("full", "ADJ"), ("all", "DET"),
                      ("week", "NOUN"), (".", "PUNCT")]) == ["the wards were full all week"]
+
+
+def test_a_bare_cue_tagged_as_a_noun_closes_an_attribution_after_a_clause():
+    # "…, fundraising documents show.": taggers call the verb a noun at the end of a sentence.
+    assert _content([("The", "DET"), ("wards", "NOUN"), ("were", "AUX"), ("full", "ADJ"), ("all", "DET"),
+                     ("week", "NOUN"), (",", "PUNCT"), ("hospital", "NOUN"), ("records", "NOUN"), ("show", "NOUN"),
+                     (".", "PUNCT")]) == ["The wards were full all week"]
