@@ -174,9 +174,14 @@ def is_cue(doc: Document, i: int, beliefs: bool = False) -> bool:
     if tag(tok) not in ("NOUN", "PROPN", "ADJ"):
         return False
     if tok.text.lower() != base_form(tok.text):
-        # (not after a possessive: "Trump's comments came as …", "his remarks")
+        # (not after a possessive: "Trump's comments came as …", "his remarks"; nor opening a
+        # clause before an auxiliary, as its subject: "…, states unnecessarily would become …")
         owner = doc.tokens[i - 1].text.lower() if i > first else ""
-        return before not in ("DET", "ADJ", "ADP", "NUM") and owner not in _POSSESSIVES
+        k = i + 1
+        while k < len(doc.tokens) and is_adverb(doc.tokens[k]):
+            k += 1
+        subject = before in ("", "PUNCT") and k < len(doc.tokens) and tag(doc.tokens[k]) == "AUX"
+        return before not in ("DET", "ADJ", "ADP", "NUM") and owner not in _POSSESSIVES and not subject
     # A bare form closing an attribution after a quotation or a clause: '…,” the article read.',
     # "…, fundraising documents show."
     if not (i + 1 < len(doc.tokens) and doc.tokens[i + 1].text in (".", ",") and before in ("NOUN", "PROPN")):

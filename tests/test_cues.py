@@ -134,3 +134,11 @@ def test_a_bare_cue_tagged_as_a_noun_closes_an_attribution_after_a_clause():
     assert _content([("The", "DET"), ("wards", "NOUN"), ("were", "AUX"), ("full", "ADJ"), ("all", "DET"),
                      ("week", "NOUN"), (",", "PUNCT"), ("hospital", "NOUN"), ("records", "NOUN"), ("show", "NOUN"),
                      (".", "PUNCT")]) == ["The wards were full all week"]
+
+
+def test_an_inflected_noun_opening_a_clause_before_an_auxiliary_is_no_cue():
+    # "…, states unnecessarily would become middle men, Jolly said": "states" is the subject.
+    assert _content([("If", "SCONJ"), ("the", "DET"), ("board", "NOUN"), ("paid", "VERB"), ("nurses", "NOUN"),
+                     (",", "PUNCT"), ("states", "NOUN"), ("surely", "ADV"), ("would", "AUX"), ("pay", "VERB"),
+                     ("more", "ADJ"), (",", "PUNCT"), ("Maria", "PROPN"), ("Lopez", "PROPN"), ("said", "VERB"),
+                     (".", "PUNCT")]) == ["If the board paid nurses , states surely would pay more"]
