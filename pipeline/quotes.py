@@ -232,10 +232,15 @@ def _according_cue(doc: Document, i: int, lo: int, hi: int) -> Cue:
 
 def _verb_cue(doc: Document, i: int, lo: int, hi: int) -> Cue:
     j = _after_time_words(doc, i + 1, hi)     # "said Friday that …"
+    if j < hi and doc.tokens[j].text in DASHES:
+        close = matching_dash(doc, j, hi, 1)
+        if close is not None and close + 1 < hi and doc.tokens[close + 1].text.lower() == "that":
+            j = close + 1     # "said — on Twitter, as it happens — that …"
     object_at = j         # where the verb's own object would start
     # "pointed out", "said in a statement that", "says at a campaign stop in Toledo, Ohio, that":
-    # skip particles and a phrase without a verb up to a "that".
-    while j < hi and _particle(doc.tokens[j]) and j - i <= 2:
+    # skip particles and a phrase without a verb up to a "that" (not "said down-ballot races …").
+    while j < hi and _particle(doc.tokens[j]) and j - i <= 2 and not (
+            j + 1 < hi and doc.tokens[j + 1].text == "-" and doc.tokens[j + 1].start == doc.tokens[j].end):
         nxt = next((k for k in takewhile(lambda k: tag(doc.tokens[k]) not in ("VERB", "AUX"), range(j, min(hi, j + 12)))
                     if doc.tokens[k].text.lower() == "that" and (k < j + 6 or doc.tokens[k - 1].text == ",")), None)
         j = nxt if nxt is not None else j + 1

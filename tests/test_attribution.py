@@ -47,7 +47,8 @@ quotation's cue ('"…?" X asked, looking far from pleased': no report), "That s
 object ending the sentence ("endorsed X last week", "endorsed X on Friday": the writer's), and a noun phrase object after
 an opening phrase with a verb in it ("In a race still being decided, X endorsed Y"), and an opening
 clause after an adverb ("Ever since X endorsed Y this month, …"), and a long addressee ending the
-sentence ("…, a nurse told The Wall Street Journal.")."""
+sentence ("…, a nurse told The Wall Street Journal."), a word hyphened to a particle ("said
+down-ballot races …") and an aside in dashes before "that" ("said — at the meeting — that …")."""
 import json
 
 import pytest
@@ -213,6 +214,9 @@ SPANS = {
                                       'month, the board has been split.\n',
     "long_addressee_at_the_end": 'The board met on Monday. The wards were full all week, a nurse told The Wall '
                                  'Street Journal.\n',
+    "hyphenated_particle": 'The board met on Monday. Maria Lopez said down-ballot races would decide the board.\n',
+    "aside_before_that": 'The board met on Monday. Maria Lopez said — at the meeting, as it happens — that the ward '
+                         'would close.\n',
     "gerund_after_a_split": 'The board met on Monday. Closing the ward, Maria Lopez said, would cost the town its only '
                             'hospital.\n',
 }
@@ -453,6 +457,8 @@ def test_a_transcripts_turns_go_to_the_names_before_them(quotes):
                                             ("possessive_object", "his endorsement of Maria Lopez for the board"),
                                             ("time_after_the_object", "Maria Lopez"),
                                             ("fronted_phrase_then_object", "Maria Lopez"),
+                                            ("hyphenated_particle", "down-ballot races would decide the board"),
+                                            ("aside_before_that", "the ward would close"),
                                             ("long_addressee_at_the_end", "The wards were full all week"),
                                             ("day_after_the_object", "Maria Lopez"),
                                             ("according_before_the_verb", "The worst problem on the ward, according "
