@@ -133,8 +133,8 @@ def _before_new_clause(doc: Document, first: int, last: int) -> int:
     and the downgrade is casting a shadow …' (", and"/", but" with a subject of its own), a
     semicolon, ", although …", "— lambasting …", ", implicitly putting …", "and said …" or
     "and Democrats accused …" (a report of its own), '"…" and kept going', a relative clause
-    after a noun phrase object, or a closing appositive; not inside the quotations a report
-    may hold."""
+    on the report's last noun (unless a quotation follows in it), or a closing appositive; not
+    inside the quotations a report may hold."""
     quoted = _quoted_tokens(doc, first, last)
     for k in range(first + 2, last - 2):
         text, nxt, after = doc.tokens[k].text, doc.tokens[k + 1], doc.tokens[k + 2]
@@ -150,8 +150,12 @@ def _before_new_clause(doc: Document, first: int, last: int) -> int:
                 or text.lower() in ("and", "but") and _reports_next(doc, k + 1, last) and _has_verb(doc, first, k)
                 or text.lower() == "and" and _quote_mark(doc, k - 1) and tag(nxt) == "VERB"):
             return k      # (the last: 'chanted "What curfew?" and kept going')
-        if text == "," and nxt.text.lower() in ("which", "who") and not _has_verb(doc, first, k):
-            return k              # "acknowledged the reality of climate change, which makes him …"
+        if text == "," and nxt.text.lower() in ("which", "who") and (
+                not _has_verb(doc, first, k) or not any(_quote_mark(doc, m) for m in range(k, last))):
+            # "acknowledged the reality of climate change, which makes him …", "said the FBI had
+            # secured the cooperation of Bryan Pagliano, who worked on …" (but "…, which is a
+            # problem because, “In the end, …”": the report takes in the quotation)
+            return k
         if text == "," and _closing_appositive(doc, k, last):
             return k              # "he did not support Mr. Trump, the presumed Putin favorite"
     return last

@@ -48,7 +48,8 @@ object ending the sentence ("endorsed X last week", "endorsed X on Friday": the 
 an opening phrase with a verb in it ("In a race still being decided, X endorsed Y"), and an opening
 clause after an adverb ("Ever since X endorsed Y this month, …"), and a long addressee ending the
 sentence ("…, a nurse told The Wall Street Journal."), a word hyphened to a particle ("said
-down-ballot races …") and an aside in dashes before "that" ("said — at the meeting — that …")."""
+down-ballot races …") and an aside in dashes before "that" ("said — at the meeting — that …"), and a relative
+clause closing a report ("said the board had hired X, who ran the ward …": the writer's)."""
 import json
 
 import pytest
@@ -217,6 +218,8 @@ SPANS = {
     "hyphenated_particle": 'The board met on Monday. Maria Lopez said down-ballot races would decide the board.\n',
     "aside_before_that": 'The board met on Monday. Maria Lopez said — at the meeting, as it happens — that the ward '
                          'would close.\n',
+    "relative_clause_after_a_report": 'The board met on Monday. Maria Lopez said the board had hired John Smith, who '
+                                      'ran the ward for years.\n',
     "gerund_after_a_split": 'The board met on Monday. Closing the ward, Maria Lopez said, would cost the town its only '
                             'hospital.\n',
 }
@@ -458,6 +461,7 @@ def test_a_transcripts_turns_go_to_the_names_before_them(quotes):
                                             ("time_after_the_object", "Maria Lopez"),
                                             ("fronted_phrase_then_object", "Maria Lopez"),
                                             ("hyphenated_particle", "down-ballot races would decide the board"),
+                                            ("relative_clause_after_a_report", "the board had hired John Smith"),
                                             ("aside_before_that", "the ward would close"),
                                             ("long_addressee_at_the_end", "The wards were full all week"),
                                             ("day_after_the_object", "Maria Lopez"),
