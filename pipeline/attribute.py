@@ -21,8 +21,9 @@ _SMALL_WORDS = {"of", "for", "and", "the", "on", "in", "to", "at", "de"}
 _DETERMINERS = ("the ", "a ", "an ")
 _CONTINUATION_PARAGRAPHS = 2
 AUTHOR = "the author"      # the speaker of first-person narration outside any quotation
-# What sets off a participle that reports for the clause's subject: ", saying", "before asking".
+# Words that stand for a group as a subject ("many said", "those surveyed said").
 _QUANTIFIERS = frozenset("many most some several few others another one those".split())
+# What sets off a participle that reports for the clause's subject: ", saying", "before asking".
 _BEFORE_PARTICIPLE = frozenset({",", "before", "after", "while", "when", "by", "without"})
 _DASH_BYLINE = re.compile(r"[ \t\u00a0]*[―—–-][ \t\u00a0]*")
 
