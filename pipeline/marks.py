@@ -118,14 +118,17 @@ def _double_role(text: str, i: int, width: int) -> str:
 
 
 def _double_marks(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """(offset, width) of double marks; two apostrophes ('') stand for one, as some papers print."""
+    """(offset, width) of double marks; two apostrophes ('') stand for one, as some papers print.
+    Three after a word close a single-quoted phrase and then the quotation (", 'old-school,'''
+    said …"): the last two are the double mark."""
     marks, i = [], start
     while i < end:
         if text[i] in "\"“”„«»":
             marks.append((i, 1))
         elif text.startswith("''", i) and i + 1 < end:
-            marks.append((i, 2))
-            i += 1
+            closing_three = text.startswith("'''", i) and i + 2 < end and i > 0 and not text[i - 1].isspace()
+            marks.append((i + 1, 2) if closing_three else (i, 2))
+            i += 2 if closing_three else 1
         i += 1
     return marks
 

@@ -97,3 +97,8 @@ def test_a_headline_claim_ends_at_its_standfirst_and_may_name_an_addressee():
 def test_a_closing_mark_that_opens_a_line_opens_a_quotation():
     assert spans('Readers wrote in.\n”We will not back down, not this year.” ― Maria Lopez\n') == [
         "”We will not back down, not this year.”"]
+
+
+def test_three_apostrophes_close_a_nested_phrase_and_then_the_quotation():
+    text = "''I would use the word 'old-school,''' said Maria Lopez, who runs the ward.\n"
+    assert spans(text) == ["''I would use the word 'old-school,'''"]
