@@ -60,12 +60,18 @@ def _title_spans(doc: Document) -> list[tuple[int, int]]:
 
 def _quoted_heading(paragraph: str) -> bool:
     """"'Legend in the Coal Fields.'": a paragraph of a few quoted words, every long word
-    capitalised, is a section heading; nobody is quoted in title case."""
-    inner = paragraph.strip().strip("\"'“”‘’.!?: ")
+    capitalised, is a section heading; nobody is quoted in title case. So is a paragraph that is
+    nothing but a few words in single straight marks ("'A change warrior.'"), as papers that
+    print quotations with '' set their section heads."""
+    stripped = paragraph.strip()
+    inner = stripped.strip("\"'“”‘’.!?: ")
     words = inner.split()
-    return (paragraph.strip()[:1] in OPENERS and 3 <= len(words) <= _TITLE_TOKENS and words[0][0].isupper()
-            and all(w[0].isupper() for w in words if len(w) >= 4 and w[0].isalpha())
-            and not any(c in "\"“”«»" for c in inner))
+    if not (stripped[:1] in OPENERS and words and len(words) <= _TITLE_TOKENS
+            and not any(c in "\"“”«»" for c in inner)):
+        return False
+    single = stripped[0] == stripped[-1] == "'" and not stripped.startswith("''") and "'" not in stripped[1:-1].replace("'s", "")
+    return single or (len(words) >= 3 and words[0][0].isupper()
+                      and all(w[0].isupper() for w in words if len(w) >= 4 and w[0].isalpha()))
 
 
 def _according(doc: Document, i: int, end: int) -> bool:

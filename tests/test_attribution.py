@@ -49,7 +49,8 @@ an opening phrase with a verb in it ("In a race still being decided, X endorsed 
 clause after an adverb ("Ever since X endorsed Y this month, …"), and a long addressee ending the
 sentence ("…, a nurse told The Wall Street Journal."), a word hyphened to a particle ("said
 down-ballot races …") and an aside in dashes before "that" ("said — at the meeting — that …"), and a relative
-clause closing a report ("said the board had hired X, who ran the ward …": the writer's)."""
+clause closing a report ("said the board had hired X, who ran the ward …": the writer's), and a
+paragraph of a few words in single straight marks ("'A long cold winter.'": a section heading)."""
 import json
 
 import pytest
@@ -220,6 +221,8 @@ SPANS = {
                          'would close.\n',
     "relative_clause_after_a_report": 'The board met on Monday. Maria Lopez said the board had hired John Smith, who '
                                       'ran the ward for years.\n',
+    "single_quoted_heading": 'Maria Lopez said the wards were full all week.\n\n\'A long cold winter.\'\n\n"Nobody '
+                             'came to help us at all," she said.\n',
     "gerund_after_a_split": 'The board met on Monday. Closing the ward, Maria Lopez said, would cost the town its only '
                             'hospital.\n',
 }
@@ -395,6 +398,7 @@ def test_a_quotation_goes_on_after_its_attribution_and_but(quotes):
 
 def test_a_quoted_heading_is_no_quotation(quotes):
     assert _texts(quotes, "quoted_heading") == ['"Nobody came to help us at all, not once,"', "the wards were full all week"]
+    assert _texts(quotes, "single_quoted_heading") == ['"Nobody came to help us at all,"', "the wards were full all week"]
 
 
 def test_a_report_ends_where_a_quotations_attribution_begins(quotes):
