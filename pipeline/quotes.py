@@ -69,7 +69,8 @@ def _quoted_heading(paragraph: str) -> bool:
     if not (stripped[:1] in OPENERS and words and len(words) <= _TITLE_TOKENS
             and not any(c in "\"“”«»" for c in inner)):
         return False
-    single = stripped[0] == stripped[-1] == "'" and not stripped.startswith("''") and "'" not in stripped[1:-1].replace("'s", "")
+    single = (stripped[0] == stripped[-1] == "'" and not stripped.startswith("''")
+              and "'" not in stripped[1:-1].replace("'s", ""))      # (one phrase: no other marks inside)
     return single or (len(words) >= 3 and words[0][0].isupper()
                       and all(w[0].isupper() for w in words if len(w) >= 4 and w[0].isalpha()))
 
