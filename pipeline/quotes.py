@@ -169,10 +169,11 @@ def _before_new_clause(doc: Document, first: int, last: int) -> int:
 
 
 def _closing_appositive(doc: Document, comma: int, last: int) -> bool:
-    """After a name, a noun phrase (perhaps with a relative clause) to the end of the report."""
-    if tag(doc.tokens[comma - 1]) != "PROPN" and doc.tokens[comma - 1].text != ")":
-        return False
-    if doc.tokens[comma + 1].text.lower() not in ("a", "an", "the"):
+    """After a name, a noun phrase (perhaps with a relative clause) to the end of the report;
+    after a common noun, an indefinite one ("…, a swipe at the recent disturbances")."""
+    article = doc.tokens[comma + 1].text.lower()
+    after_name = tag(doc.tokens[comma - 1]) == "PROPN" or doc.tokens[comma - 1].text == ")"
+    if not (after_name and article in ("a", "an", "the") or tag(doc.tokens[comma - 1]) == "NOUN" and article in ("a", "an")):
         return False
     relative = next((k for k in range(comma + 1, last) if doc.tokens[k].text.lower() in ("who", "which", "that")), last)
     phrase = doc.tokens[comma + 1:relative]      # "the presumed Putin favorite": no verb of its own

@@ -50,7 +50,8 @@ clause after an adverb ("Ever since X endorsed Y this month, …"), and a long a
 sentence ("…, a nurse told The Wall Street Journal."), a word hyphened to a particle ("said
 down-ballot races …") and an aside in dashes before "that" ("said — at the meeting — that …"), and a relative
 clause closing a report ("said the board had hired X, who ran the ward …": the writer's), and a
-paragraph of a few words in single straight marks ("'A long cold winter.'": a section heading)."""
+paragraph of a few words in single straight marks ("'A long cold winter.'": a section heading), and
+an indefinite appositive after a common noun closing a report (", a swipe at …": the writer's)."""
 import json
 
 import pytest
@@ -223,6 +224,8 @@ SPANS = {
                                       'ran the ward for years.\n',
     "single_quoted_heading": 'Maria Lopez said the wards were full all week.\n\n\'A long cold winter.\'\n\n"Nobody '
                              'came to help us at all," she said.\n',
+    "indefinite_appositive": 'The board met on Monday. Maria Lopez said the board would close the ward, a swipe at '
+                             'the town council.\n',
     "gerund_after_a_split": 'The board met on Monday. Closing the ward, Maria Lopez said, would cost the town its only '
                             'hospital.\n',
 }
@@ -369,6 +372,7 @@ def test_a_participle_after_a_quotations_cue_is_the_writers(quotes):
 
 def test_an_appositive_closing_a_report_is_the_writers(quotes):
     assert _texts(quotes, "closing_appositive") == ["she had written to John Smith"]
+    assert _texts(quotes, "indefinite_appositive") == ["the board would close the ward"]
 
 
 def test_where_and_when_after_a_noun_phrase_object_are_the_writers(quotes):
