@@ -35,23 +35,27 @@ between the cue and its "that" ("said at a meeting in the town hall on Monday, t
 participle after an object and a time ("sent letters early Friday saying …": the sender's), and an
 inverted speaker with a possessive and a name beside it ("said their leader at the hospital, X": X),
 "X went on to say, “…”" and '… said on "Ward Watch," adding, "…"' (the quoted title's comma sets the
-participle off), a digest's "Heading - X: “…”" and "Stated X:" before a quotation, and a
-participle after an attribution set off by commas (", X said, adding, “…”": the writer's; not a
-gerund that the rest is about: "Closing the ward, X said, would cost …"), and a gerund opening a
-report whose attribution follows it ("Finding nurses is harder than ever, X said": no report of
-its own), and "according to X" between a report's subject and its verb (the whole sentence), and "but did
-not suggest …" after a report (a report of its own), and a participle of the writer's after a
-quotation's cue ('"…?" X asked, looking far from pleased': no report), "That said, …", and a noun phrase object opening with a possessive ("announced his endorsement of
-…"), and a quantifier as the subject ("Most said …": a speaker, not a report without one), and
-"has since said" (an adverb the tagger may call a conjunction), and when after a noun phrase
-object ending the sentence ("endorsed X last week", "endorsed X on Friday": the writer's), and a noun phrase object after
-an opening phrase with a verb in it ("In a race still being decided, X endorsed Y"), and an opening
-clause after an adverb ("Ever since X endorsed Y this month, …"), and a long addressee ending the
-sentence ("…, a nurse told The Wall Street Journal."), a word hyphened to a particle ("said
-down-ballot races …") and an aside in dashes before "that" ("said — at the meeting — that …"), and a relative
-clause closing a report ("said the board had hired X, who ran the ward …": the writer's), and a
-paragraph of a few words in single straight marks ("'A long cold winter.'": a section heading), and
-an indefinite appositive after a common noun closing a report (", a swipe at …": the writer's)."""
+participle off), a digest's "Heading - X: “…”" and "Stated X:" before a quotation. Also:
+- a participle after an attribution set off by commas (", X said, adding, “…”": the writer's),
+  but not a gerund the rest is about ("Closing the ward, X said, would cost …");
+- a gerund opening a report attributed after it ("Finding nurses is harder than ever, X said");
+- "according to X" between a report's subject and its verb (the whole sentence);
+- "but did not suggest …" after a report (a report of its own);
+- a participle of the writer's after a quotation's cue ('"…?" X asked, looking far from pleased');
+- "That said, …"; ", even though …" (the writer's);
+- a noun phrase object opening with a possessive ("announced his endorsement of …");
+- a quantifier as the subject ("Most said …": a speaker, not a report without one);
+- "has since said" (an adverb the tagger may call a conjunction);
+- when after a noun phrase object ending the sentence ("endorsed X last week", "on Friday");
+- a noun phrase object after an opening phrase with a verb in it ("In a race still being
+  decided, X endorsed Y"), and an opening clause after an adverb ("Ever since X endorsed Y …, …");
+- a long addressee ending the sentence ("…, a nurse told The Wall Street Journal.");
+- a word hyphened to a particle ("said down-ballot races …") and an aside in dashes before
+  "that" ("said — at the meeting — that …");
+- a relative clause closing a report ("said the board had hired X, who ran the ward …") and an
+  indefinite appositive after a common noun (", a swipe at …"): the writer's;
+- a paragraph of a few words in single straight marks ("'A long cold winter.'": a heading).
+"""
 import json
 
 import pytest
@@ -78,6 +82,7 @@ ARTICLES = {
     "writers_clause": 'Maria Lopez said the wards were full, and the hospital board met on Monday to discuss it.\n',
     "writers_semicolon": 'Maria Lopez said the wards were full; the hospital board met on Monday to discuss it.\n',
     "writers_although": 'Maria Lopez said the wards were full, although the hospital board met on Monday.\n',
+    "writers_even_though": 'Maria Lopez said the wards were full, even though the hospital board met on Monday.\n',
     "on_tuesday_said": 'The union leader Maria Lopez on Tuesday said the wards were full all week.\n',
     "byline_after_break": 'Maria Lopez said the wards were full.\n\n"Nobody came to help us at all, not once."\n\n'
                           'John Smith reported from the hospital.\n',
@@ -279,7 +284,7 @@ def test_participle_takes_the_main_verbs_speaker(quotes):
     assert list(rows.speaker_short) == ["Lopez"], quotes[quotes.doc_id == "adding_that"]
 
 
-@pytest.mark.parametrize("doc_id", ["writers_clause", "writers_semicolon", "writers_although"])
+@pytest.mark.parametrize("doc_id", ["writers_clause", "writers_semicolon", "writers_although", "writers_even_though"])
 def test_a_clause_of_the_writers_own_is_not_reported_speech(quotes, doc_id):
     assert list(quotes[quotes.doc_id == doc_id].quote_text) == ["the wards were full"]
 
