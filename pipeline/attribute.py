@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from . import cues
 from .document import Document, Entity, Quote
 from .marks import speaker_label
-from .tokens import (ANY_DASH, CLOSERS, DASHES, char_span, cue_verb, in_verb_group, is_adverb, is_cue, is_participle,
-                     lemma, matching_dash, np_left, np_right, tag)
+from .tokens import (ANY_DASH, CLOSERS, DASHES, before_time_words, char_span, cue_verb, in_verb_group, is_adverb,
+                     is_cue, is_participle, lemma, matching_dash, np_left, np_right, tag)
 
 _SMALL_WORDS = {"of", "for", "and", "the", "on", "in", "to", "at", "de"}
 _DETERMINERS = ("the ", "a ", "an ")
@@ -102,7 +102,7 @@ def _mention_of_verb(doc: Document, i: int, inverted: bool) -> tuple[int, int] |
                      if tag(doc.tokens[k]) == "VERB" and cues.is_cue_lemma(lemma(doc.tokens[k]))), None)
         found = main is not None and (_mention_of_verb(doc, main, False) or _mention_of_verb(doc, main, True))
         return found or _subject_of_last_verb(doc, lo, i - 1) or _sentence_subject(doc, lo, i)
-    after_thing = i > lo and any(tag(doc.tokens[k]) in ("NOUN", "NUM") for k in (i - 1, _before_time_words(doc, i, lo)))
+    after_thing = i > lo and any(tag(doc.tokens[k]) in ("NOUN", "NUM") for k in (i - 1, before_time_words(doc, i, lo)))
     if is_participle(doc.tokens[i]) and after_thing:
         # "The Clinton campaign released an ad this week showing Trump …", "unleashed a series of
         # tweets early Friday saying …": a participle phrase after a clause reports for the
@@ -111,14 +111,6 @@ def _mention_of_verb(doc: Document, i: int, inverted: bool) -> tuple[int, int] |
         if main and doc.text[main[0]:main[1]].lower() not in ("that", "which"):
             return main           # (not "postings that included one saying …")
     return _subject(doc, i, lo)
-
-
-def _before_time_words(doc: Document, i: int, lo: int) -> int:
-    """The token before the time words that end just before token i ("tweets early Friday")."""
-    k = i - 1
-    while k > lo and doc.tokens[k].text.lower() in cues.TIME_WORDS:
-        k -= 1
-    return k
 
 
 def _subject(doc: Document, i: int, lo: int) -> tuple[int, int] | None:

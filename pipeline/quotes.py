@@ -17,8 +17,9 @@ from itertools import takewhile
 from . import cues
 from .document import Document, Quote
 from .marks import Marked, find_marked, headline_claim, paragraphs, transcript_turns
-from .tokens import (ANY_DASH, CLOSERS, DASHES, NP_TAGS, OPENERS, cue_verb, in_verb_group, is_adverb, is_cue,
-                     is_participle, matching_dash, np_right, possessive_determiner, tag)
+from .tokens import (ANY_DASH, CLOSERS, DASHES, NP_TAGS, OPENERS, after_time_words, before_time_words, cue_verb,
+                     in_verb_group, is_adverb, is_cue, is_participle, matching_dash, np_right, possessive_determiner,
+                     tag)
 
 _TERMINAL = re.compile(r"[.!?…\"”’'):]\s*$")
 _CLOSING_QUOTE = re.compile(r"[,.?!][\"”'’]")
@@ -245,7 +246,7 @@ def _according_cue(doc: Document, i: int, lo: int, hi: int) -> Cue:
 
 
 def _verb_cue(doc: Document, i: int, lo: int, hi: int) -> Cue:
-    j = _after_time_words(doc, i + 1, hi)     # "said Friday that …"
+    j = after_time_words(doc, i + 1, hi)     # "said Friday that …"
     if j < hi and doc.tokens[j].text in DASHES:
         close = matching_dash(doc, j, hi, 1)
         if close is not None and close + 1 < hi and doc.tokens[close + 1].text.lower() == "that":
@@ -352,19 +353,13 @@ def _fronted_clause_end(doc: Document, lo: int, cue: int, hi: int) -> int:
     first = lo + 1 if tag(doc.tokens[lo]) == "ADV" and lo + 1 < cue else lo
     if tag(doc.tokens[first]) not in ("SCONJ", "ADP") or doc.tokens[first].text.lower() == "that":
         return hi
-    after = _after_time_words(doc, cue + 1, hi)
+    after = after_time_words(doc, cue + 1, hi)
     if doc.tokens[first].text.lower() == "as" and after < hi and doc.tokens[after].text == ",":
         return hi         # "As The Hill reported, Donald Trump was …": the main clause is what was reported
     if any(t.text == "," for t in doc.tokens[lo:cue]):
         return hi
     comma = next((k for k in range(cue + 1, hi) if doc.tokens[k].text == ","), None)
     return comma if comma is not None and _clause_from(doc, comma + 1, hi) else hi
-
-
-def _after_time_words(doc: Document, k: int, hi: int) -> int:
-    while k < hi and doc.tokens[k].text.lower() in cues.TIME_WORDS:
-        k += 1
-    return k
 
 
 def _noun_phrase_object(doc: Document, cue: int, j: int, hi: int) -> bool:
@@ -407,8 +402,7 @@ def _object_end(doc: Document, j: int, hi: int) -> int:
     if np is None or np[1] >= hi or doc.tokens[j].text.lower() in _SUBJECT_PRONOUNS:
         return hi         # "said she plans to …": a subject pronoun starts a clause
     adjunct = None        # "attacked Machado in early-morning tweets": when and where are the writer's
-    when = next(k for k in range(np[0] + 1, np[1] + 1)
-                if all(doc.tokens[m].text.lower() in cues.TIME_WORDS for m in range(k, np[1])))
+    when = before_time_words(doc, np[1], np[0]) + 1
     if when - 1 > np[0] and tag(doc.tokens[when - 1]) == "DET":
         when -= 1
     if when < np[1] and (np[1] >= hi or doc.tokens[np[1]].text in (".", "!", "?", ";")):
@@ -481,7 +475,7 @@ def _split_by_attribution(doc: Document, lo: int, boundary: int | None, cue: int
         # which, Tompkins said, is …" and "Yet, as Mr. Bown observed, …" report what follows.
         return None
     close = next((k for k in range(cue + 1, min(hi, cue + 8)) if doc.tokens[k].text == ","), None)
-    after = _after_time_words(doc, cue + 1, hi)
+    after = after_time_words(doc, cue + 1, hi)
     if (close is None or _has_verb(doc, cue + 1, close) or hi - close <= _MIN_CONTENT_TOKENS
             or after < close and tag(doc.tokens[after]) in _OBJECT_TAGS   # "Schultz likened RT to the BBC, …"
             and cue_verb(doc.tokens[cue]) not in cues.ADDRESSEE           # (not "…, he told me on Friday, is …")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .cues import base_form, is_abbreviated_title, is_cue_lemma
+from .cues import TIME_WORDS, base_form, is_abbreviated_title, is_cue_lemma
 from .document import Document, Token
 
 _INITIALS = re.compile(r"(?:[A-Z]\.?)+")
@@ -111,6 +111,22 @@ def np_right(doc: Document, start: int, high: int) -> tuple[int, int] | None:
     while j > start and _np_tag(doc, j - 1) not in HEAD_TAGS:
         j -= 1
     return (start, j) if j > start else None
+
+
+def after_time_words(doc: Document, k: int, high: int) -> int:
+    """The first token from k that is not a time word ("said Friday that …": "that")."""
+    while k < high and doc.tokens[k].text.lower() in TIME_WORDS:
+        k += 1
+    return k
+
+
+def before_time_words(doc: Document, i: int, low: int) -> int:
+    """The token before the time words that end just before token i ("tweets early Friday"),
+    not below token low."""
+    k = i - 1
+    while k > low and doc.tokens[k].text.lower() in TIME_WORDS:
+        k -= 1
+    return k
 
 
 def possessive_determiner(doc: Document, k: int, high: int) -> bool:
