@@ -1,8 +1,13 @@
 """Loading the bundled Stanza models."""
+import gc
 import subprocess
 import sys
 
+import pytest
+
 from conftest import ROOT
+from pipeline.document import Document
+from pipeline.segment import segment_many
 
 _LOAD = """
 import sys
@@ -22,3 +27,26 @@ def test_loading_builds_no_training_optimizer():
     out = subprocess.run([sys.executable, "-c", _LOAD], cwd=ROOT, capture_output=True, text=True,
                          check=True).stdout.split()
     assert out == ["no", "dynamo", "restored", "8"]
+
+
+class _FailingPipeline:
+    def bulk_process(self, docs):
+        raise RuntimeError("model failed")
+
+
+def test_segmentation_leaves_the_cycle_collector_as_it_found_it():
+    # The collector is paused during the Stanza call, for speed; the caller's setting must survive it.
+    from pipeline.models import load_pipeline, resolve
+
+    doc = Document("d", "Barack Obama spoke in Chicago on Tuesday.")
+    segment_many([doc], load_pipeline(resolve("bundled")))
+    assert gc.isenabled() and len(doc.tokens) == 8
+    with pytest.raises(RuntimeError):
+        segment_many([Document("e", "A failing model.")], _FailingPipeline())
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        segment_many([Document("f", "Kept off.")], load_pipeline(resolve("bundled")))
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
