@@ -6,6 +6,7 @@ keeps them for every partition it is given. At most two partitions per worker ar
 flight, so memory stays flat however large the corpus."""
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
@@ -18,9 +19,21 @@ def _threads_per_worker(workers: int) -> int:
     return max(1, (os.cpu_count() or 1) // workers)
 
 
+def _start_worker(source) -> None:
+    """Load the models as the worker starts, then move them and every module imported so far
+    out of the cycle collector's sight: they live as long as the worker, and each full
+    collection would trace them all again."""
+    from .models import load_pipeline
+
+    load_pipeline(source)
+    gc.collect()
+    gc.freeze()
+
+
 def run_on_processes(fn: Callable, parts: Iterable[Partition], job: dict, workers: int) -> Iterator[tuple]:
     threads = _threads_per_worker(workers)
-    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"),
+                             initializer=_start_worker, initargs=(job["source"],)) as pool:
         running = set()
         for index, docs, print_ in parts:
             running.add(pool.submit(fn, index=index, docs=docs, print_=print_, threads=threads, **job))

@@ -100,3 +100,18 @@ def test_stanza_calls_are_capped_by_characters():
         assert len(batch) <= 16
         assert len(batch) == 1 or sum(len(d.text) for d in batch) <= builder.BATCH_CHARS
     assert len(batches) > len(docs) / 16 + 1   # the cap, not the count, splits dev
+
+
+def _worker_state(index, docs, print_, threads, source):
+    import gc
+
+    from pipeline.models import load_pipeline
+    return load_pipeline.cache_info().currsize, gc.get_freeze_count() > 0
+
+
+def test_worker_processes_start_with_models_loaded_and_frozen():
+    from pipeline.models import resolve
+    from pipeline.scale import run_on_processes
+
+    job = {"source": resolve("bundled")}
+    assert list(run_on_processes(_worker_state, [(0, [], "print")], job, workers=1)) == [(1, True)]
