@@ -346,12 +346,22 @@ def _verb_cue(doc: Document, i: int, lo: int, hi: int) -> Cue:
     return _backward(doc, lo, boundary, i, inverted)
 
 
+# Words opening a subordinate clause whatever their tag ("when" is an adverb to the tagger).
+_SUBORDINATORS = frozenset({"when", "whenever", "once", "while", "because", "although", "though", "after",
+                            "before", "since", "until", "if", "unless"})
+
+
 def _fronted_clause_end(doc: Document, lo: int, cue: int, hi: int) -> int:
     """"While he acknowledged funding was a reason, Ham also noted …", "In a statement announcing
     the pick, the union called …", "Ever since she endorsed …, Ms. Warren has …": a report in an
     opening subordinate clause or phrase ends at the comma before the main clause."""
-    first = lo + 1 if tag(doc.tokens[lo]) == "ADV" and lo + 1 < cue else lo
-    if tag(doc.tokens[first]) not in ("SCONJ", "ADP") or doc.tokens[first].text.lower() == "that":
+    commas = [k for k in range(lo, cue) if doc.tokens[k].text == ","]
+    if commas and doc.tokens[commas[-1] + 1].text.lower() in _SUBORDINATORS:
+        lo = commas[-1] + 1   # "Last month, when I asked Sanders if …, he looked …"
+    opener = doc.tokens[lo].text.lower()
+    first = lo + 1 if tag(doc.tokens[lo]) == "ADV" and opener not in _SUBORDINATORS and lo + 1 < cue else lo
+    if (tag(doc.tokens[first]) not in ("SCONJ", "ADP") and doc.tokens[first].text.lower() not in _SUBORDINATORS
+            or doc.tokens[first].text.lower() == "that"):
         return hi
     after = after_time_words(doc, cue + 1, hi)
     if doc.tokens[first].text.lower() == "as" and after < hi and doc.tokens[after].text == ",":

@@ -48,7 +48,8 @@ participle off), a digest's "Heading - X: “…”" and "Stated X:" before a qu
 - "has since said" (an adverb the tagger may call a conjunction);
 - when after a noun phrase object ending the sentence ("endorsed X last week", "on Friday");
 - a noun phrase object after an opening phrase with a verb in it ("In a race still being
-  decided, X endorsed Y"), and an opening clause after an adverb ("Ever since X endorsed Y …, …");
+  decided, X endorsed Y"), and an opening clause after an adverb ("Ever since X endorsed Y …, …")
+  or opened by "when" ("Last month, when a reporter asked X if …, she …");
 - a long addressee ending the sentence ("…, a nurse told The Wall Street Journal.");
 - a word hyphened to a particle ("said down-ballot races …") and an aside in dashes before
   "that" ("said — at the meeting — that …");
@@ -220,6 +221,10 @@ SPANS = {
                                   'Lopez.\n',
     "adverb_before_a_fronted_clause": 'The board met on Monday. Ever since John Smith endorsed Maria Lopez this '
                                       'month, the board has been split.\n',
+    "when_clause": 'The board met on Monday. When John Smith said the wards were full all week, the board laughed at '
+                   'him.\n',
+    "when_clause_after_a_phrase": 'The board met on Monday. Last month, when a reporter asked Maria Lopez if the ward '
+                                  'would close, she looked away.\n',
     "long_addressee_at_the_end": 'The board met on Monday. The wards were full all week, a nurse told The Wall '
                                  'Street Journal.\n',
     "hyphenated_particle": 'The board met on Monday. Maria Lopez said down-ballot races would decide the board.\n',
@@ -387,6 +392,8 @@ def test_where_and_when_after_a_noun_phrase_object_are_the_writers(quotes):
 def test_a_report_in_an_opening_clause_ends_before_the_main_clause(quotes):
     assert _texts(quotes, "fronted_clause") == ["the board had done its best", "the ward was full"]
     assert _texts(quotes, "adverb_before_a_fronted_clause") == ["Maria Lopez this month"]
+    assert _texts(quotes, "when_clause") == ["the wards were full all week"]
+    assert _texts(quotes, "when_clause_after_a_phrase") == ["if the ward would close"]
     assert _texts(quotes, "fronted_phrase") == ["the board had lied", "the closure"]
 
 
