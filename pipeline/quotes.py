@@ -356,8 +356,9 @@ def _fronted_clause_end(doc: Document, lo: int, cue: int, hi: int) -> int:
     the pick, the union called …", "Ever since she endorsed …, Ms. Warren has …": a report in an
     opening subordinate clause or phrase ends at the comma before the main clause."""
     commas = [k for k in range(lo, cue) if doc.tokens[k].text == ","]
-    if commas and doc.tokens[commas[-1] + 1].text.lower() in _SUBORDINATORS:
+    if commas and doc.tokens[_after_conjunction(doc, commas[-1] + 1, cue)].text.lower() in _SUBORDINATORS:
         lo = commas[-1] + 1   # "Last month, when I asked Sanders if …, he looked …"
+    lo = _after_conjunction(doc, lo, cue)   # "And while he said …, he clarified …"
     opener = doc.tokens[lo].text.lower()
     first = lo + 1 if tag(doc.tokens[lo]) == "ADV" and opener not in _SUBORDINATORS and lo + 1 < cue else lo
     if (tag(doc.tokens[first]) not in ("SCONJ", "ADP") and doc.tokens[first].text.lower() not in _SUBORDINATORS
@@ -370,6 +371,10 @@ def _fronted_clause_end(doc: Document, lo: int, cue: int, hi: int) -> int:
         return hi
     comma = next((k for k in range(cue + 1, hi) if doc.tokens[k].text == ","), None)
     return comma if comma is not None and _clause_from(doc, comma + 1, hi) else hi
+
+
+def _after_conjunction(doc: Document, k: int, cue: int) -> int:
+    return k + 1 if tag(doc.tokens[k]) == "CCONJ" and k + 1 < cue else k
 
 
 def _noun_phrase_object(doc: Document, cue: int, j: int, hi: int) -> bool:

@@ -49,7 +49,7 @@ participle off), a digest's "Heading - X: “…”" and "Stated X:" before a qu
 - when after a noun phrase object ending the sentence ("endorsed X last week", "on Friday");
 - a noun phrase object after an opening phrase with a verb in it ("In a race still being
   decided, X endorsed Y"), and an opening clause after an adverb ("Ever since X endorsed Y …, …")
-  or opened by "when" ("Last month, when a reporter asked X if …, she …");
+  or opened by "when" ("Last month, when a reporter asked X if …, she …", "And while X said …, he …");
 - a long addressee ending the sentence ("…, a nurse told The Wall Street Journal.");
 - a word hyphened to a particle ("said down-ballot races …") and an aside in dashes before
   "that" ("said — at the meeting — that …");
@@ -225,6 +225,10 @@ SPANS = {
                    'him.\n',
     "when_clause_after_a_phrase": 'The board met on Monday. Last month, when a reporter asked Maria Lopez if the ward '
                                   'would close, she looked away.\n',
+    "conjunction_before_a_fronted_clause": 'The board met on Monday. And while John Smith said the wards were full '
+                                           'all week, he did not blame the nurses.\n',
+    "conjunction_after_a_comma": 'The nurses booed, and when Maria Lopez said the ward would close next month, a man '
+                                 'shouted at her.\n',
     "long_addressee_at_the_end": 'The board met on Monday. The wards were full all week, a nurse told The Wall '
                                  'Street Journal.\n',
     "hyphenated_particle": 'The board met on Monday. Maria Lopez said down-ballot races would decide the board.\n',
@@ -394,6 +398,8 @@ def test_a_report_in_an_opening_clause_ends_before_the_main_clause(quotes):
     assert _texts(quotes, "adverb_before_a_fronted_clause") == ["Maria Lopez this month"]
     assert _texts(quotes, "when_clause") == ["the wards were full all week"]
     assert _texts(quotes, "when_clause_after_a_phrase") == ["if the ward would close"]
+    assert _texts(quotes, "conjunction_before_a_fronted_clause") == ["the wards were full all week"]
+    assert _texts(quotes, "conjunction_after_a_comma") == ["the ward would close next month"]
     assert _texts(quotes, "fronted_phrase") == ["the board had lied", "the closure"]
 
 
