@@ -279,7 +279,9 @@ def _verb_cue(doc: Document, i: int, lo: int, hi: int) -> Cue:
         np = np_right(doc, j, hi)
         # '…," wrote Cameron Easley for Morning Consult.' — a name, then punctuation or a preposition
         # ("said Tuesday." is not inverted: j is already past the time words).
-        if np and (np[1] >= hi or tag(doc.tokens[np[1]]) in ("PUNCT", "ADP")):
+        # ('…," said a former official who oversaw …': a relative clause on the speaker, too).
+        if np and (np[1] >= hi or tag(doc.tokens[np[1]]) in ("PUNCT", "ADP")
+                   or doc.tokens[np[1]].text.lower() in ("who", "whose")):
             inverted = True
             if np[1] + 1 < hi and doc.tokens[np[1]].text == ":" and doc.tokens[np[1] + 1].text in OPENERS:
                 # 'Said Ellis: “…”': the quotation follows the inverted attribution.
