@@ -394,7 +394,10 @@ def _noun_phrase_object(doc: Document, cue: int, j: int, hi: int) -> bool:
         # "accused Rafael Cruz of …", "criticized Obama for …": the person and what for (with
         # quoted words, the object is taken up to them; see _quoted_in_object).
         return tag(doc.tokens[j]) in ("PROPN", "PRON") and not any(_quote_mark(doc, k) for k in range(j, hi))
-    return (verb not in cues.QUOTATION_ONLY | cues.ADDRESSEE | cues.NAMING
+    # "described a day at home as the perfect day off": with no quoted words, what was described
+    # is what was said (with them, only the quoted words are; see the naming verbs).
+    described = verb == "describe" and not any(_quote_mark(doc, k) for k in range(j, hi))
+    return ((verb not in cues.QUOTATION_ONLY | cues.ADDRESSEE | cues.NAMING or described)
             and (tag(doc.tokens[j]) in NP_TAGS - {"PRON"} or possessive_determiner(doc, j, hi)
                  or _demonstrative_that(doc, j, hi)))
 

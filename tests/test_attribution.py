@@ -55,6 +55,7 @@ participle off), a digest's "Heading - X: “…”" and "Stated X:" before a qu
   "that" ("said — at the meeting — that …");
 - a relative clause closing a report ("said the board had hired X, who ran the ward …") and an
   indefinite appositive after a common noun (", a swipe at …"): the writer's;
+- what was described, when no quoted words follow ("described a day on the ward as …");
 - a speaker after the cue with a relative clause ('"…," said a nurse who worked …');
 - a paragraph of a few words in single straight marks ("'A long cold winter.'": a heading).
 """
@@ -232,6 +233,8 @@ SPANS = {
                                  'walked out of the room.\n',
     "speaker_with_a_relative_clause": 'Maria Lopez runs the ward.\n\n"Nobody came to help us at all," said a nurse '
                                       'who worked on the ward for years.\n',
+    "described_without_quoted_words": 'The board met on Monday. Maria Lopez described a day on the ward as the '
+                                      'hardest of her life.\n',
     "long_addressee_at_the_end": 'The board met on Monday. The wards were full all week, a nurse told The Wall '
                                  'Street Journal.\n',
     "hyphenated_particle": 'The board met on Monday. Maria Lopez said down-ballot races would decide the board.\n',
@@ -514,6 +517,8 @@ def test_a_transcripts_turns_go_to_the_names_before_them(quotes):
                                             ("aside_before_that", "the ward would close"),
                                             ("long_addressee_at_the_end", "The wards were full all week"),
                                             ("day_after_the_object", "Maria Lopez"),
+                                            ("described_without_quoted_words",
+                                             "a day on the ward as the hardest of her life"),
                                             ("according_before_the_verb", "The worst problem on the ward, according "
                                                                           "to Maria Lopez, is the lack of nurses at night"),
                                             ("gerund_before_the_attribution",
