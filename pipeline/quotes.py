@@ -239,10 +239,26 @@ def _according_cue(doc: Document, i: int, lo: int, hi: int) -> Cue:
             # is set off between the report's subject and its verb.
             content = (_after_dateline(doc, lo), _content_end(doc, comma + 1, hi))
         else:
-            content = (_after_dateline(doc, lo), doc.tokens[end - 1].end)      # …, according to X.
+            content = (_last_clause(doc, lo, end), doc.tokens[end - 1].end)      # …, according to X.
     else:
         content = None
     return Cue(i, i + 2, content, inverted=True)
+
+
+def _last_clause(doc: Document, lo: int, end: int) -> int:
+    """Where the clause that an "according to" closing the sentence vouches for starts (a
+    character offset): at the last clause joined by ", and"/", but", or at a closing ", which"
+    clause ("…, and he will be part of …"); otherwise at the sentence's start, after any dateline."""
+    for k in range(end - 2, lo, -1):
+        if doc.tokens[k].text != ",":
+            continue
+        nxt = doc.tokens[k + 1].text.lower()
+        if nxt in ("and", "but") and _clause_from(doc, k + 2, end):
+            return doc.tokens[k + 2].start
+        if (nxt == "which" and k + 2 < end and tag(doc.tokens[k + 2]) in ("VERB", "AUX")
+                and not any(t.text == "," for t in doc.tokens[k + 1:end])):   # not "the company, which …, took"
+            return doc.tokens[k + 1].start
+    return _after_dateline(doc, lo)
 
 
 def _verb_cue(doc: Document, i: int, lo: int, hi: int) -> Cue:

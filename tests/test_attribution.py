@@ -55,6 +55,8 @@ participle off), a digest's "Heading - X: “…”" and "Stated X:" before a qu
   "that" ("said — at the meeting — that …");
 - a relative clause closing a report ("said the board had hired X, who ran the ward …") and an
   indefinite appositive after a common noun (", a swipe at …"): the writer's;
+- "according to X" closing a sentence vouches for its last clause after ", and" or a closing
+  ", which" clause;
 - what was described, when no quoted words follow ("described a day on the ward as …");
 - a speaker after the cue with a relative clause ('"…," said a nurse who worked …');
 - a paragraph of a few words in single straight marks ("'A long cold winter.'": a heading).
@@ -235,6 +237,10 @@ SPANS = {
                                       'who worked on the ward for years.\n',
     "described_without_quoted_words": 'The board met on Monday. Maria Lopez described a day on the ward as the '
                                       'hardest of her life.\n',
+    "according_after_a_conjoined_clause": 'The board met on Monday. The ward closed in March, and the nurses moved '
+                                          'to the town hospital, according to Maria Lopez.\n',
+    "according_after_a_relative_clause": 'The board met on Monday. The board voted to close the ward, which had '
+                                         'served the town for forty years, according to Maria Lopez.\n',
     "long_addressee_at_the_end": 'The board met on Monday. The wards were full all week, a nurse told The Wall '
                                  'Street Journal.\n',
     "hyphenated_particle": 'The board met on Monday. Maria Lopez said down-ballot races would decide the board.\n',
@@ -517,6 +523,10 @@ def test_a_transcripts_turns_go_to_the_names_before_them(quotes):
                                             ("aside_before_that", "the ward would close"),
                                             ("long_addressee_at_the_end", "The wards were full all week"),
                                             ("day_after_the_object", "Maria Lopez"),
+                                            ("according_after_a_conjoined_clause",
+                                             "the nurses moved to the town hospital"),
+                                            ("according_after_a_relative_clause",
+                                             "which had served the town for forty years"),
                                             ("described_without_quoted_words",
                                              "a day on the ward as the hardest of her life"),
                                             ("according_before_the_verb", "The worst problem on the ward, according "
