@@ -269,11 +269,14 @@ def _verb_cue(doc: Document, i: int, lo: int, hi: int) -> Cue:
             j = close + 1     # "said — on Twitter, as it happens — that …"
     object_at = j         # where the verb's own object would start
     # "pointed out", "said in a statement that", "says at a campaign stop in Toledo, Ohio, that":
-    # skip particles and a phrase without a verb up to a "that" (not "said down-ballot races …").
+    # skip particles and a phrase without a verb up to a "that" (not "said down-ballot races …"),
+    # or up to a quotation opening after a comma ('said at a town hall on Monday, “…”').
     while j < hi and _particle(doc.tokens[j]) and j - i <= 2 and not (
             j + 1 < hi and doc.tokens[j + 1].text == "-" and doc.tokens[j + 1].start == doc.tokens[j].end):
         nxt = next((k for k in takewhile(lambda k: tag(doc.tokens[k]) not in ("VERB", "AUX"), range(j, min(hi, j + 12)))
-                    if doc.tokens[k].text.lower() == "that" and (k < j + 6 or doc.tokens[k - 1].text == ",")), None)
+                    if doc.tokens[k].text.lower() == "that" and (k < j + 6 or doc.tokens[k - 1].text == ",")
+                    or not _phrasal(doc, i) and doc.tokens[k].text in OPENERS and doc.tokens[k - 1].text == ","
+                    and doc.tokens[k - 1].end < doc.tokens[k].start), None)
         j = nxt if nxt is not None else j + 1
     verb = cue_verb(doc.tokens[i])
     if verb in cues.ADDRESSEE:

@@ -57,6 +57,7 @@ participle off), a digest's "Heading - X: “…”" and "Stated X:" before a qu
   indefinite appositive after a common noun (", a swipe at …"): the writer's;
 - "according to X" closing a sentence vouches for its last clause after ", and" or a closing
   ", which" clause;
+- a place between the cue and a quotation after a comma ('said at a meeting …, "…"');
 - what was described, when no quoted words follow ("described a day on the ward as …");
 - a speaker after the cue with a relative clause ('"…," said a nurse who worked …');
 - a paragraph of a few words in single straight marks ("'A long cold winter.'": a heading).
@@ -241,6 +242,8 @@ SPANS = {
                                           'to the town hospital, according to Maria Lopez.\n',
     "according_after_a_relative_clause": 'The board met on Monday. The board voted to close the ward, which had '
                                          'served the town for forty years, according to Maria Lopez.\n',
+    "place_before_a_quotation": 'The board met on Monday. Maria Lopez said at a meeting in the town hall on Monday, '
+                                '"Nobody came to help us at all."\n',
     "long_addressee_at_the_end": 'The board met on Monday. The wards were full all week, a nurse told The Wall '
                                  'Street Journal.\n',
     "hyphenated_particle": 'The board met on Monday. Maria Lopez said down-ballot races would decide the board.\n',
@@ -527,6 +530,7 @@ def test_a_transcripts_turns_go_to_the_names_before_them(quotes):
                                              "the nurses moved to the town hospital"),
                                             ("according_after_a_relative_clause",
                                              "which had served the town for forty years"),
+                                            ("place_before_a_quotation", '"Nobody came to help us at all."'),
                                             ("described_without_quoted_words",
                                              "a day on the ward as the hardest of her life"),
                                             ("according_before_the_verb", "The worst problem on the ward, according "
