@@ -275,8 +275,8 @@ def _verb_cue(doc: Document, i: int, lo: int, hi: int) -> Cue:
             j + 1 < hi and doc.tokens[j + 1].text == "-" and doc.tokens[j + 1].start == doc.tokens[j].end):
         nxt = next((k for k in takewhile(lambda k: tag(doc.tokens[k]) not in ("VERB", "AUX"), range(j, min(hi, j + 12)))
                     if doc.tokens[k].text.lower() == "that" and (k < j + 6 or doc.tokens[k - 1].text == ",")
-                    or not _phrasal(doc, i) and doc.tokens[k].text in OPENERS and doc.tokens[k - 1].text == ","
-                    and doc.tokens[k - 1].end < doc.tokens[k].start), None)
+                    or doc.tokens[k].text in OPENERS and doc.tokens[k - 1].text == ","
+                    and doc.tokens[k - 1].end < doc.tokens[k].start and not _phrasal(doc, i)), None)
         j = nxt if nxt is not None else j + 1
     verb = cue_verb(doc.tokens[i])
     if verb in cues.ADDRESSEE:
