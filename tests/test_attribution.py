@@ -269,13 +269,18 @@ NARRATED = {"first_person": 'Maria Lopez runs the ward.\n\nIn the spring, when t
                             '"Nobody came to help us at all, not once."\n'}
 
 
-@pytest.fixture(scope="module")
-def quotes(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("attribution")
+def _built(folder, articles: dict[str, str]):
+    """The quotes table of a build of these articles (doc_id → text)."""
     path = folder / "articles.jsonl"
-    path.write_text("".join(json.dumps({"doc_id": k, "text": v}) + "\n" for k, v in {**ARTICLES, **NARRATED, **NOT_REPORTED, **RELATIVE, **SPANS}.items()))
+    path.write_text("".join(json.dumps({"doc_id": k, "text": v}) + "\n" for k, v in articles.items()))
     pipeline.build([path], folder / "out")
     return pipeline.load_quotes(folder / "out")
+
+
+@pytest.fixture(scope="module")
+def quotes(tmp_path_factory):
+    return _built(tmp_path_factory.mktemp("attribution"),
+                  {**ARTICLES, **NARRATED, **NOT_REPORTED, **RELATIVE, **SPANS})
 
 
 @pytest.fixture(scope="module")
@@ -283,14 +288,10 @@ def reports(tmp_path_factory):
     """The same articles with every quotation the rules find, before the confidence stage
     drops the unlikely ones: where a report ends is the rules' work, and a short report such as
     "endorsed Maria Lopez last week" sits near the learned threshold."""
-    folder = tmp_path_factory.mktemp("reports")
-    path = folder / "articles.jsonl"
-    path.write_text("".join(json.dumps({"doc_id": k, "text": v}) + "\n" for k, v in {**ARTICLES, **SPANS}.items()))
     model = {**confidence._model(), "threshold": 0.0}
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(confidence, "_model", lambda: model)
-        pipeline.build([path], folder / "out")
-    return pipeline.load_quotes(folder / "out")
+        return _built(tmp_path_factory.mktemp("reports"), {**ARTICLES, **SPANS})
 
 
 def _only(quotes, doc_id):
