@@ -70,16 +70,16 @@ def _return_freed_memory() -> None:
         pass
 
 
-def segment_batch(docs: list[Document], nlp) -> list[Document]:
+def segment_batch(docs: list[Document], nlp, tag_everything: bool = False) -> list[Document]:
     """clean → segment for a batch; a document Stanza fails on is marked, not raised."""
     for doc in docs:
         clean(doc)
     try:
-        segment_many(docs, nlp)
+        segment_many(docs, nlp, tag_everything)
     except Exception:   # one bad document must not sink its batch: retry one by one
         for doc in docs:
             try:
-                segment_many([doc], nlp)
+                segment_many([doc], nlp, tag_everything)
             except Exception as exc:  # noqa: BLE001 - recorded per document
                 doc.status, doc.error = "error", f"segmentation failed: {type(exc).__name__}: {exc}"
     return docs
@@ -121,23 +121,24 @@ def _code_digest() -> str:
     return digest.hexdigest()[:16]
 
 
-def _segmented(docs: Iterable[Document], source: ModelSource, batch_size: int) -> Iterator[Document]:
+def _segmented(docs: Iterable[Document], source: ModelSource, batch_size: int,
+               tag_everything: bool = False) -> Iterator[Document]:
     nlp = load_pipeline(source)
     for batch in _stanza_batches(docs, batch_size):
-        yield from segment_batch(batch, nlp)
+        yield from segment_batch(batch, nlp, tag_everything)
         _return_freed_memory()
 
 
 def process_partition(out_dir: Path, index: int, docs: list[Document], source: ModelSource, meta: dict,
                       print_: str, batch_size: int = 16, beliefs: bool = True,
-                      threads: int | None = None) -> tuple[int, int, int]:
+                      threads: int | None = None, tag_everything: bool = False) -> tuple[int, int, int]:
     """All stages for one partition of documents, written as one part of each table.
     Runs in the calling process, a worker process or a Dask worker alike."""
     if threads:
         import torch
 
         torch.set_num_threads(threads)
-    done = [attribute_stage(quote_stage(d, beliefs)) for d in _segmented(docs, source, batch_size)]
+    done = [attribute_stage(quote_stage(d, beliefs)) for d in _segmented(docs, source, batch_size, tag_everything)]
     return write.write_partition(out_dir, index, done, meta, print_)
 
 
@@ -150,11 +151,13 @@ def build(inputs: Iterable[str | Path], out_dir: str | Path, models: str | None 
           batch_size: int = 16, partition_size: int = PARTITION_SIZE, beliefs: bool = True,
           engine: str = "local", workers: int = 1, scheduler: str | None = None,
           progress: Callable[[int], None] | None = None,
-          text_column: str = TEXT_COLUMN, id_column: str = ID_COLUMN) -> BuildResult:
+          text_column: str = TEXT_COLUMN, id_column: str = ID_COLUMN, tag_everything: bool = False) -> BuildResult:
     """Read the inputs, find and attribute every quotation, write the quotes and documents
     tables as partitioned Parquet datasets. Partitions that an earlier, interrupted run
     finished with the same inputs and models are kept, not redone. `text_column` and
-    `id_column` name the columns of CSV and Parquet inputs."""
+    `id_column` name the columns of CSV and Parquet inputs. The tagger runs only on the
+    sentences the later stages read (focus.py); `tag_everything` tags every sentence, for
+    the same output more slowly."""
     out = Path(out_dir)
     source = resolve(models)
     meta = provenance(source, beliefs)
@@ -175,7 +178,8 @@ def build(inputs: Iterable[str | Path], out_dir: str | Path, models: str | None 
                 yield index, part, print_
 
     n_parts = [0]
-    job = dict(out_dir=out, source=source, meta=meta, batch_size=batch_size, beliefs=beliefs)
+    job = dict(out_dir=out, source=source, meta=meta, batch_size=batch_size, beliefs=beliefs,
+               tag_everything=tag_everything)
     if engine == "dask":
         from .scale import run_on_dask
         results = run_on_dask(process_partition, pending(), job, workers, scheduler)
@@ -205,12 +209,13 @@ STAGES = ("segment", "quotes", "attribute")
 
 
 def run_stage(stage: str, inputs: list[str | Path], out_file: str | Path, models: str | None = None,
-              batch_size: int = 16, beliefs: bool = True) -> int:
+              batch_size: int = 16, beliefs: bool = True, tag_everything: bool = False) -> int:
     """Run one stage and save its Documents: `segment` reads articles, the later stages
     read the previous stage's file. Returns the number of documents written."""
     if stage == "segment":
         source = resolve(models)
-        return interim.save(_segmented(read_documents(inputs), source, batch_size), out_file, provenance(source))
+        segmented = _segmented(read_documents(inputs), source, batch_size, tag_everything)
+        return interim.save(segmented, out_file, provenance(source))
     meta, docs = interim.load(inputs[0])
     if stage == "quotes":
         meta = dict(meta, settings={"beliefs": beliefs})

@@ -24,6 +24,9 @@ err = Console(stderr=True)
 ModelsOption = Annotated[Optional[str], typer.Option(
     "--models", envvar="QUOTES_MODELS",
     help="bundled, official, or a PATH to a model folder; default: official when installed, else bundled.")]
+TagEverythingOption = Annotated[bool, typer.Option(
+    help="Run the POS tagger on every sentence, not only on those the quote and attribute stages read "
+         "(same quotations, slower).")]
 
 
 def _fail(message: str, code: int = 2) -> None:
@@ -44,6 +47,7 @@ def build(
     scheduler: Annotated[Optional[str], typer.Option(help="Dask scheduler address; default: a local cluster.")] = None,
     text_column: Annotated[str, typer.Option(help="Text column of CSV and Parquet inputs.")] = TEXT_COLUMN,
     id_column: Annotated[str, typer.Option(help="Id column of CSV and Parquet inputs (else file:row).")] = ID_COLUMN,
+    tag_everything: TagEverythingOption = False,
 ) -> None:
     """Find and attribute every quotation in INPUTS; write Parquet tables to --out."""
     if engine not in ("local", "dask"):
@@ -60,7 +64,7 @@ def build(
             result = builder.build(inputs, out, models=models, batch_size=batch_size, beliefs=beliefs,
                                    partition_size=partition_size, engine=engine, workers=workers,
                                    scheduler=scheduler, progress=lambda n: bar.advance(task, n),
-                                   text_column=text_column, id_column=id_column)
+                                   text_column=text_column, id_column=id_column, tag_everything=tag_everything)
         except PermissionError as exc:
             _fail(f"cannot write output: {exc}")
     console.print(f"{result.documents} documents, {result.quotes} quotations, {result.errors} errors "
@@ -74,12 +78,13 @@ def stage(
     out: Annotated[Path, typer.Option("--out", "-o", help="Output file, NAME.docs.jsonl.gz.")],
     models: ModelsOption = None,
     beliefs: Annotated[bool, typer.Option(help="Extract beliefs and intentions too; --no-beliefs for speech only.")] = True,
+    tag_everything: TagEverythingOption = False,
 ) -> None:
     """Run one stage and save its documents, for step-by-step builds (make sentences/quotes)."""
     if name not in builder.STAGES:
         _fail(f"unknown stage {name!r}; expected one of {', '.join(builder.STAGES)}")
     try:
-        n = builder.run_stage(name, inputs, out, models=models, beliefs=beliefs)
+        n = builder.run_stage(name, inputs, out, models=models, beliefs=beliefs, tag_everything=tag_everything)
     except (FileNotFoundError, ModelError) as exc:
         _fail(str(exc))
     console.print(f"{name}: {n} documents → {out}")

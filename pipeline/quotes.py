@@ -649,12 +649,7 @@ def find_quotes(doc: Document, beliefs: bool = True) -> Document:
     """Fill doc.quotes (without speakers; see attribute) from marks and reporting cues."""
     if doc.status != "ok" or not doc.sentences:
         return doc
-    titles = _title_spans(doc)
-    turns = transcript_turns(doc.text)
-    spoken = [(doc.text.rfind("\n", 0, t.label_start) + 1, t.end) for t in turns]
-    skip = doc.boilerplate + titles
-    marked = [m for m in find_marked(doc.text, skip) if m.end - m.start > 2
-              and not any(m.start < end and start < m.end for start, end in spoken)]
+    titles, turns, spoken, marked = _from_text(doc)
     quotes = _labelled_quotes(doc, turns, titles)
     directs = [m for m in marked if _direct(doc, m)]
     partials = [m for m in marked if m not in directs]
@@ -742,6 +737,25 @@ def find_quotes(doc: Document, beliefs: bool = True) -> Document:
                 forward.append(quotes[-1])
     doc.quotes = sorted(_dedupe(quotes), key=lambda q: (q.start, q.end))
     return doc
+
+
+def candidate_spans(doc: Document) -> list[tuple[int, int]]:
+    """Character spans that may become quotations, found before any tag is read: quoted
+    spans, a transcript's turns and a headline's claim (with reporting-cue words, what
+    decides which sentences the segment stage tags)."""
+    titles, turns, _, marked = _from_text(doc)
+    return [(m.start, m.end) for m in marked] + [(q.start, q.end) for q in _labelled_quotes(doc, turns, titles)]
+
+
+def _from_text(doc: Document) -> tuple[list[tuple[int, int]], list, list[tuple[int, int]], list[Marked]]:
+    """What the text alone gives: titles, transcript turns, the paragraphs they are spoken in,
+    and the quoted spans outside boilerplate, titles and turns."""
+    titles = _title_spans(doc)
+    turns = transcript_turns(doc.text)
+    spoken = [(doc.text.rfind("\n", 0, t.label_start) + 1, t.end) for t in turns]
+    marked = [m for m in find_marked(doc.text, doc.boilerplate + titles) if m.end - m.start > 2
+              and not any(m.start < end and start < m.end for start, end in spoken)]
+    return titles, turns, spoken, marked
 
 
 def _labelled_quotes(doc: Document, turns: list, titles: list[tuple[int, int]]) -> list[Quote]:

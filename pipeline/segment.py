@@ -9,21 +9,51 @@ from contextlib import contextmanager
 from .clean import masked_text
 from .cues import TITLES, is_abbreviated_title
 from .document import Document, Entity, Sentence, Token
+from .focus import sentences_to_tag
 
 _ENTITY_LABELS = {"PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "ORGANIZATION": "ORG"}
 
 
-def segment_many(docs: list[Document], nlp) -> list[Document]:
-    """Annotate a batch of documents with one batched Stanza call."""
+# Processors that annotate words for the quote and attribute stages, run only on the
+# sentences those stages read (see focus.py).
+_WORD_TAGGERS = ("pos", "lemma", "depparse")
+
+
+def segment_many(docs: list[Document], nlp, tag_everything: bool = False) -> list[Document]:
+    """Annotate a batch of documents with batched Stanza calls: the tokenizer and NER on every
+    sentence, the tagger (lemmatizer, parser) on the sentences the later stages read, or on
+    all of them with `tag_everything`."""
     import stanza
 
     todo = [d for d in docs if d.status == "ok"]
-    if todo:
-        with _cycle_collector_paused():
-            annotated = nlp.bulk_process([stanza.Document([], text=masked_text(d)) for d in todo])
-            for doc, sdoc in zip(todo, annotated):
-                _fill(doc, sdoc)
+    if not todo:
+        return docs
+    with _cycle_collector_paused():
+        annotated = nlp.bulk_process([stanza.Document([], text=masked_text(d)) for d in todo], processors="tokenize")
+        chosen = []
+        for doc, sdoc in zip(todo, annotated):
+            _fill(doc, sdoc)
+            wanted = None if tag_everything else sentences_to_tag(doc)
+            chosen += [s for s in sdoc.sentences if wanted is None or doc.sentence_at(s.tokens[0].start_char) in wanted]
+        _run_on_sentences(nlp, _WORD_TAGGERS, chosen)
+        nlp.bulk_process(annotated, processors="ner")
+        for doc, sdoc in zip(todo, annotated):
+            _fill(doc, sdoc)
     return docs
+
+
+def _run_on_sentences(nlp, names: tuple[str, ...], sentences: list) -> None:
+    """Run these processors, in pipeline order, on the given sentences of any documents,
+    batched together as Stanza batches a list of documents."""
+    import stanza
+
+    combined = stanza.Document([])
+    combined.sentences = sentences
+    combined.num_tokens = sum(len(s.tokens) for s in sentences)
+    combined.num_words = sum(len(s.words) for s in sentences)
+    for name in names:
+        if sentences and nlp.processors.get(name):
+            nlp.processors[name].process(combined)
 
 
 @contextmanager

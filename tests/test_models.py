@@ -30,7 +30,7 @@ def test_loading_builds_no_training_optimizer():
 
 
 class _FailingPipeline:
-    def bulk_process(self, docs):
+    def bulk_process(self, docs, processors=None):
         raise RuntimeError("model failed")
 
 
