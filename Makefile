@@ -24,7 +24,9 @@ quotes: $(INTERIM)/quotes.docs.jsonl.gz
 attribute: $(INTERIM)/attributed.docs.jsonl.gz
 dataset: $(OUT)/quotes.parquet
 
+# (focus.py picks the sentences to tag with the quote stage's text-only rules, so those count too)
 $(INTERIM)/sentences.docs.jsonl.gz: $(wildcard $(RAW)/*) pipeline/inputs.py pipeline/clean.py pipeline/segment.py \
+		pipeline/focus.py pipeline/marks.py pipeline/quotes.py pipeline/cues.py \
 		pipeline/models.py $(wildcard pipeline/models/en/*.pt) | $(QUOTES)
 	$(QUOTES) stage segment $(RAW) --out $@
 

@@ -293,15 +293,24 @@ def _name_after_dash(doc: Document, lo: int, colon: int) -> tuple[int, int] | No
     return names[0].start, names[-1].end
 
 
-def _dash_byline(doc: Document, q: Quote) -> tuple[int, int] | None:
-    """'“…” ― Carla Sanchez' at the end of a line: the name after the dash said it."""
-    dash = _DASH_BYLINE.match(doc.text, q.end)
+def byline_after(text: str, end: int) -> tuple[int, int] | None:
+    """Where a dash byline may stand after a quotation ending at `end`: from after the dash to
+    the end of the line."""
+    dash = _DASH_BYLINE.match(text, end)
     if dash is None:
         return None
-    line_end = doc.text.find("\n", dash.end())
-    line_end = len(doc.text) if line_end < 0 else line_end
-    tokens = range(doc.sentences[doc.sentence_at(dash.end())].first_token, len(doc.tokens))
-    first = next((k for k in tokens if doc.tokens[k].start >= dash.end()), None)
+    line_end = text.find("\n", dash.end())
+    return dash.end(), len(text) if line_end < 0 else line_end
+
+
+def _dash_byline(doc: Document, q: Quote) -> tuple[int, int] | None:
+    """'“…” ― Carla Sanchez' at the end of a line: the name after the dash said it."""
+    byline = byline_after(doc.text, q.end)
+    if byline is None:
+        return None
+    start, line_end = byline
+    tokens = range(doc.sentences[doc.sentence_at(start)].first_token, len(doc.tokens))
+    first = next((k for k in tokens if doc.tokens[k].start >= start), None)
     if first is None or doc.tokens[first].start >= line_end:
         return None
     last = next((k for k in range(first, len(doc.tokens)) if doc.tokens[k].start >= line_end), len(doc.tokens))

@@ -18,6 +18,7 @@ _CLOSING_MARKS = "\"”’'»"
 CLOSERS = frozenset(set(_CLOSING_MARKS) | {a + b for a in _CLOSING_MARKS + ".,?!…" for b in _CLOSING_MARKS})
 OPENERS = frozenset({"\"", "“", "‘", "'", "«", "''", "``"})
 _QUOTE_MARKS = set(_CLOSING_MARKS) | set("“‘«`")
+_STOPS = set(".?!")
 
 
 # Closed-class words, for a surface guess at UPOS when the loaded models have no tagger.
@@ -37,7 +38,7 @@ _GUESS = {word: upos for upos, words in _CLOSED.items() for word in words.split(
 def tag(tok: Token) -> str:
     """UPOS, or a guess from the surface when the loaded models give no POS."""
     text = tok.text
-    if not text[:1].isalnum() and (text in CLOSERS or set(text) <= _QUOTE_MARKS):
+    if fixed_punctuation(text):
         return "PUNCT"        # taggers call a run of marks ('”, ?”) anything, even a verb
     if tok.upos:
         return tok.upos
@@ -53,6 +54,11 @@ def tag(tok: Token) -> str:
     if is_cue_lemma(low, beliefs=True) or low.endswith(("ed", "ing")):
         return "VERB"
     return "ADV" if low.endswith("ly") else "NOUN"
+
+
+def fixed_punctuation(text: str) -> bool:
+    """Quote marks and full stops, which tag() calls PUNCT whatever the tagger said."""
+    return not text[:1].isalnum() and (text in CLOSERS or set(text) <= _QUOTE_MARKS or set(text) <= _STOPS)
 
 
 def is_participle(tok: Token) -> bool:
