@@ -33,6 +33,8 @@ editorial video radio broadcast debate rally hearing meeting conference call ses
 _GERUND_PREPOSITIONS = frozenset("for about of on in by from against without".split())
 _SUBJECT_PRONOUNS = frozenset("i we he she they".split())
 _MODALS = frozenset("would will could can should may might must".split())
+# Words after which a clause is still to come: "…, because, according to X, the media would …".
+_OPENS_REPORT = frozenset("that because since while although though if whether after before when".split())
 _TITLE_TOKENS = 8          # a quoted title after a preposition: 'On “Fox News Sunday,”'
 # What starts a verb's object or complement (after "said" these start a report, not a place or time).
 _OBJECT_TAGS = frozenset({"DET", "NOUN", "PROPN", "PRON", "ADJ", "NUM", "VERB", "AUX", "PART"})
@@ -238,6 +240,13 @@ def _according_cue(doc: Document, i: int, lo: int, hi: int) -> Cue:
             # "Among the precedents at risk, according to Ms. Epstein, are 16 …": the attribution
             # is set off between the report's subject and its verb.
             content = (_after_dateline(doc, lo), _content_end(doc, comma + 1, hi))
+        elif (end < i and comma is not None and _clause_from(doc, comma + 1, hi)
+              and (not _has_verb(doc, lo, end) or doc.tokens[end - 1].text.lower() in _OPENS_REPORT
+                   or is_cue(doc, end - 1))):
+            # "In addition, according to the department, nearly nine million …", "…, because,
+            # according to Trump, the media would …", "Politico reported, according to sources,
+            # Clinton tried …": what comes before is no report; the clause after it is.
+            content = (doc.tokens[comma + 1].start, _content_end(doc, comma + 1, hi))
         else:
             content = (_last_clause(doc, lo, end), doc.tokens[end - 1].end)      # …, according to X.
     else:

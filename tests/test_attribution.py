@@ -57,6 +57,8 @@ participle off), a digest's "Heading - X: “…”" and "Stated X:" before a qu
   indefinite appositive after a common noun (", a swipe at …"): the writer's;
 - "according to X" closing a sentence vouches for its last clause after ", and" or a closing
   ", which" clause;
+- "according to X" after an opening phrase or a word that leaves its clause to come ("In
+  addition, according to X, …", "because, according to X, …"): the clause after it;
 - a place between the cue and a quotation after a comma ('said at a meeting …, "…"');
 - what was described, when no quoted words follow ("described a day on the ward as …");
 - a speaker after the cue with a relative clause ('"…," said a nurse who worked …');
@@ -242,6 +244,10 @@ SPANS = {
                                           'to the town hospital, according to Maria Lopez.\n',
     "according_after_a_relative_clause": 'The board met on Monday. The board voted to close the ward, which had '
                                          'served the town for forty years, according to Maria Lopez.\n',
+    "according_after_an_opening_phrase": 'The board met on Monday. In addition, according to Maria Lopez, the '
+                                         'nurses would strike on Monday.\n',
+    "according_after_because": 'The board met on Monday. The nurses will strike because, according to Maria Lopez, '
+                               'the board has lied to them.\n',
     "place_before_a_quotation": 'The board met on Monday. Maria Lopez said at a meeting in the town hall on Monday, '
                                 '"Nobody came to help us at all."\n',
     "long_addressee_at_the_end": 'The board met on Monday. The wards were full all week, a nurse told The Wall '
@@ -531,6 +537,9 @@ def test_a_transcripts_turns_go_to_the_names_before_them(quotes):
                                              "the nurses moved to the town hospital"),
                                             ("according_after_a_relative_clause",
                                              "which had served the town for forty years"),
+                                            ("according_after_an_opening_phrase",
+                                             "the nurses would strike on Monday"),
+                                            ("according_after_because", "the board has lied to them"),
                                             ("place_before_a_quotation", '"Nobody came to help us at all."'),
                                             ("described_without_quoted_words",
                                              "a day on the ward as the hardest of her life"),
