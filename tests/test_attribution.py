@@ -57,6 +57,7 @@ participle off), a digest's "Heading - X: “…”" and "Stated X:" before a qu
   indefinite appositive after a common noun (", a swipe at …"): the writer's;
 - "according to X" closing a sentence vouches for its last clause after ", and" or a closing
   ", which" clause;
+- "hinted at" with a noun phrase (a cue and its preposition, as "called for");
 - "according to X" after an opening phrase or a word that leaves its clause to come ("In
   addition, according to X, …", "because, according to X, …"): the clause after it;
 - a place between the cue and a quotation after a comma ('said at a meeting …, "…"');
@@ -244,6 +245,7 @@ SPANS = {
                                           'to the town hospital, according to Maria Lopez.\n',
     "according_after_a_relative_clause": 'The board met on Monday. The board voted to close the ward, which had '
                                          'served the town for forty years, according to Maria Lopez.\n',
+    "hinted_at": 'The board met on Monday. Maria Lopez hinted at the closure of the ward in the winter.\n',
     "according_after_an_opening_phrase": 'The board met on Monday. In addition, according to Maria Lopez, the '
                                          'nurses would strike on Monday.\n',
     "according_after_because": 'The board met on Monday. The nurses will strike because, according to Maria Lopez, '
@@ -537,6 +539,7 @@ def test_a_transcripts_turns_go_to_the_names_before_them(quotes):
                                              "the nurses moved to the town hospital"),
                                             ("according_after_a_relative_clause",
                                              "which had served the town for forty years"),
+                                            ("hinted_at", "the closure of the ward in the winter"),
                                             ("according_after_an_opening_phrase",
                                              "the nurses would strike on Monday"),
                                             ("according_after_because", "the board has lied to them"),
