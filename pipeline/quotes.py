@@ -702,8 +702,8 @@ def find_quotes(doc: Document, beliefs: bool = True) -> Document:
                 if split is not None and doc.tokens[split].start > outer.start:
                     outer.end = doc.tokens[split - 1].end
             if cue.content is None:
-                # 'called the numbers "alarming"', 'described Trump as a "spoiled brat"': the quoted
-                # words in the verb's object are what was said.
+                # 'called the numbers "alarming"', 'described Trump as a "spoiled brat"': the verb's
+                # object with its quoted words is what was said (see _object_quotes).
                 if cue_verb(c_tok) in cues.NAMING | cues.OBJECT:
                     # (a nearer cue governs a quoted phrase: 'a swiftly called meeting … a statement calling …')
                     governed = [m for m in partials if m not in claimed and c_tok.start < m.start < sent.end and not any(
@@ -767,11 +767,13 @@ def _labelled_quotes(doc: Document, turns: list, titles: list[tuple[int, int]]) 
 
 
 def _object_quotes(doc: Document, cue: Cue, si: int, governed: list[Marked]) -> list[Quote]:
-    """The quoted phrases in a naming verb's object, each a partial quotation ('called the
-    numbers "alarming"', as the sample's key has it); for other verbs the object with the
-    words it quotes ('criticized the Affordable Care Act as a “crazy system”')."""
+    """The object with the words it quotes ('criticized the Affordable Care Act as a “crazy
+    system”', 'called the political system “rotten to the core”', as PolNeAR marks them); after
+    a naming verb a single quoted word is a partial quotation on its own ('called the numbers
+    "alarming"', as the sample's key has it)."""
     in_object = _quoted_in_object(doc, cue, governed)
-    if in_object and cue_verb(doc.tokens[cue.token]) not in cues.NAMING:
+    naming = cue_verb(doc.tokens[cue.token]) in cues.NAMING
+    if in_object and (not naming or any(len(doc.text[m.start:m.end].split()) > 1 for m in in_object)):
         return [_with_cue(Quote(doc.tokens[cue.token + 1].start, in_object[-1].end, "mixed", si), doc, cue)]
     return [_with_cue(Quote(m.start, m.end, "partial", si), doc, cue) for m in governed]
 

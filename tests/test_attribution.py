@@ -16,7 +16,7 @@ which … -- told"), "that" as a determiner ("declined that assignment and …")
 ("the nurses' union"), a participle in an appositive ("the presumed favorite"), the writer's
 words after a quoted phrase (', implicitly blaming …') and an addressee before a time ("told
 nurses this week she …"), "as the board met …", " - a rare gesture", '"…" and kept going' and the object of a verb like "criticized" that quotes
-('criticized the board as a "disgrace"': all of it; a naming verb keeps to the quoted words), a
+('criticized the board as a "disgrace"': all of it; a naming verb keeps to a single quoted word), a
 headline in title case ("Maria Lopez Says Ward Will Close …"), a person as the object of a verb
 like "accused" ("accused John Smith of closing …"; a thing there is no quotation), a report that
 ends its sentence with a colon ("… at once:" and the next sentence), a quoted section heading
@@ -57,6 +57,8 @@ participle off), a digest's "Heading - X: “…”" and "Stated X:" before a qu
   indefinite appositive after a common noun (", a swipe at …"): the writer's;
 - "according to X" closing a sentence vouches for its last clause after ", and" or a closing
   ", which" clause;
+- a naming verb's object with the quoted words in it ('called the closure "a grave mistake …"'),
+  but a single quoted word alone ('called the closure "alarming"', as the sample's key has it);
 - "hinted at" with a noun phrase (a cue and its preposition, as "called for");
 - "according to X" after an opening phrase or a word that leaves its clause to come ("In
   addition, according to X, …", "because, according to X, …"): the clause after it;
@@ -245,6 +247,10 @@ SPANS = {
                                           'to the town hospital, according to Maria Lopez.\n',
     "according_after_a_relative_clause": 'The board met on Monday. The board voted to close the ward, which had '
                                          'served the town for forty years, according to Maria Lopez.\n',
+    "naming_verb_with_quoted_words": 'The board met on Monday. Maria Lopez called the closure of the ward "a '
+                                     'grave mistake for the town."\n',
+    "naming_verb_with_a_quoted_word": 'The board met on Monday. Maria Lopez called the closure "alarming" and left '
+                                      'the room.\n',
     "hinted_at": 'The board met on Monday. Maria Lopez hinted at the closure of the ward in the winter.\n',
     "according_after_an_opening_phrase": 'The board met on Monday. In addition, according to Maria Lopez, the '
                                          'nurses would strike on Monday.\n',
@@ -539,6 +545,9 @@ def test_a_transcripts_turns_go_to_the_names_before_them(quotes):
                                              "the nurses moved to the town hospital"),
                                             ("according_after_a_relative_clause",
                                              "which had served the town for forty years"),
+                                            ("naming_verb_with_quoted_words",
+                                             'the closure of the ward "a grave mistake for the town."'),
+                                            ("naming_verb_with_a_quoted_word", '"alarming"'),
                                             ("hinted_at", "the closure of the ward in the winter"),
                                             ("according_after_an_opening_phrase",
                                              "the nurses would strike on Monday"),
