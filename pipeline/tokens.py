@@ -83,8 +83,10 @@ def cue_verb(tok: Token) -> str:
 
 def matching_dash(doc: Document, k: int, stop: int, step: int) -> int | None:
     """The dash that pairs with the one at token k, searching by `step` (-1 back, 1 forward)
-    up to token `stop`, which is not searched: "X -- the leader of the union -- said"."""
-    return next((m for m in range(k + step, stop, step) if doc.tokens[m].text == doc.tokens[k].text), None)
+    up to token `stop`, which is not searched: "X -- the leader of the union -- said" (a hyphen
+    inside a word, "military-backed", pairs with nothing)."""
+    return next((m for m in range(k + step, stop, step)
+                 if doc.tokens[m].text == doc.tokens[k].text and not _joiner(doc, m)), None)
 
 
 def np_left(doc: Document, end: int, low: int) -> tuple[int, int] | None:
