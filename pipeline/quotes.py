@@ -141,10 +141,11 @@ def _quoted_tokens(doc: Document, first: int, last: int) -> set[int]:
 def _before_new_clause(doc: Document, first: int, last: int) -> int:
     """Where the writer takes over from the speaker: 'The IMF said it is lowering its forecast,
     and the downgrade is casting a shadow …' (", and"/", but" with a subject of its own), a
-    semicolon, ", although …", ", even though …", "— lambasting …", ", implicitly putting …",
-    "and said …" or "and Democrats accused …" (a report of its own), '"…" and kept going', a
-    relative clause on the report's last noun (unless a quotation follows in it), or a closing
-    appositive; not inside the quotations a report may hold."""
+    semicolon, ", although …", ", even though …", ", compared with …" (the writer's figures beside
+    the speaker's), "— lambasting …", ", implicitly putting …", "and said …" or "and Democrats
+    accused …" (a report of its own), '"…" and kept going', a relative clause on the report's last
+    noun (unless a quotation follows in it), or a closing appositive; not inside the quotations a
+    report may hold."""
     quoted = _quoted_tokens(doc, first, last)
     for k in range(first + 2, last - 2):
         text, nxt, after = doc.tokens[k].text, doc.tokens[k + 1], doc.tokens[k + 2]
@@ -153,9 +154,10 @@ def _before_new_clause(doc: Document, first: int, last: int) -> int:
                 return k + 1      # 'promising “jobs, jobs, jobs,” but he has also …'
             continue
         new_subject = (text == "," or text in ANY_DASH) and _new_subject(nxt, after)
-        concession = nxt.text.lower() in ("although", "though") or (
-            nxt.text.lower() == "even" and after.text.lower() in ("though", "as"))
-        if (new_subject or text == ";" or text == "," and concession
+        contrast = nxt.text.lower() in ("although", "though") or (
+            nxt.text.lower() == "even" and after.text.lower() in ("though", "as")) or (
+            nxt.text.lower() == "compared" and after.text.lower() in ("with", "to"))
+        if (new_subject or text == ";" or text == "," and contrast
                 or (text == "," or text in DASHES) and nxt.text.lower() != "including"
                 and (is_participle(nxt) or is_adverb(nxt) and is_participle(after))
                 and _has_verb(doc, first, k)

@@ -62,6 +62,7 @@ participle off), a digest's "Heading - X: “…”" and "Stated X:" before a qu
 - "hinted at" with a noun phrase (a cue and its preposition, as "called for");
 - a spaced hyphen after an object that no other closes ("… - a landslide win that prompted
   their military-backed opponents …": a hyphen inside a word closes no aside);
+- ", compared with …" after a report (the writer's figures beside the speaker's);
 - "according to X" after an opening phrase or a word that leaves its clause to come ("In
   addition, according to X, …", "because, according to X, …"): the clause after it;
 - a place between the cue and a quotation after a comma ('said at a meeting …, "…"');
@@ -256,6 +257,8 @@ SPANS = {
     "hinted_at": 'The board met on Monday. Maria Lopez hinted at the closure of the ward in the winter.\n',
     "hyphen_in_a_word_after_the_object": 'The board met on Monday. Maria Lopez predicted a victory for the nurses - '
                                          'a landslide win that prompted their military-backed opponents to resign.\n',
+    "compared_with_after_a_report": 'The board met on Monday. Most nurses said the ward should stay open, compared '
+                                    'with 30 percent of the porters.\n',
     "according_after_an_opening_phrase": 'The board met on Monday. In addition, according to Maria Lopez, the '
                                          'nurses would strike on Monday.\n',
     "according_after_because": 'The board met on Monday. The nurses will strike because, according to Maria Lopez, '
@@ -554,6 +557,7 @@ def test_a_transcripts_turns_go_to_the_names_before_them(quotes):
                                             ("naming_verb_with_a_quoted_word", '"alarming"'),
                                             ("hinted_at", "the closure of the ward in the winter"),
                                             ("hyphen_in_a_word_after_the_object", "a victory for the nurses"),
+                                            ("compared_with_after_a_report", "the ward should stay open"),
                                             ("according_after_an_opening_phrase",
                                              "the nurses would strike on Monday"),
                                             ("according_after_because", "the board has lied to them"),
