@@ -364,8 +364,10 @@ def _verb_cue(doc: Document, i: int, lo: int, hi: int) -> Cue:
         return Cue(i, i + 1, (doc.tokens[j].start, _content_end(doc, j, _object_end(doc, j, hi))), inverted, forward=True)
     if (boundary is None and lo > 0 and doc.tokens[lo - 1].text in CLOSERS
             and "\n" not in doc.text[doc.tokens[lo - 1].end:doc.tokens[lo].start]
-            and _attribution_only(doc, lo, i, inverted)):
-        # The sentence splitter cut after the quotation: '"…," | Ms. Moore said.'
+            and _attribution_only(doc, lo, i, inverted)
+            and not (object_at < hi and tag(doc.tokens[object_at]) in _OBJECT_TAGS)):
+        # The sentence splitter cut after the quotation: '"…," | Ms. Moore said.' (not '“…” |
+        # Marco Rubio called the statement “offensive”': that verb has an object of its own)
         prev = doc.sentences[doc.tokens[lo - 1].sentence]
         return Cue(i, i + 1, (prev.start, doc.tokens[lo - 1].end), inverted, after_quote=True)
     if (verb in cues.OBJECT or boundary is None or boundary - lo < _MIN_CONTENT_TOKENS

@@ -63,6 +63,8 @@ participle off), a digest's "Heading - X: “…”" and "Stated X:" before a qu
 - a spaced hyphen after an object that no other closes ("… - a landslide win that prompted
   their military-backed opponents …": a hyphen inside a word closes no aside);
 - ", compared with …" after a report (the writer's figures beside the speaker's);
+- a verb with an object of its own right after a quotation's sentence ('"unhinged." Maria Lopez
+  called the statement "…"'): not the quotation's attribution;
 - "according to X" after an opening phrase or a word that leaves its clause to come ("In
   addition, according to X, …", "because, according to X, …"): the clause after it;
 - a place between the cue and a quotation after a comma ('said at a meeting …, "…"');
@@ -259,6 +261,8 @@ SPANS = {
                                          'a landslide win that prompted their military-backed opponents to resign.\n',
     "compared_with_after_a_report": 'The board met on Monday. Most nurses said the ward should stay open, compared '
                                     'with 30 percent of the porters.\n',
+    "object_after_a_quotation": 'The board met on Monday. John Smith called the board "unhinged." Maria Lopez '
+                                'called the statement "offensive and outlandish."\n',
     "according_after_an_opening_phrase": 'The board met on Monday. In addition, according to Maria Lopez, the '
                                          'nurses would strike on Monday.\n',
     "according_after_because": 'The board met on Monday. The nurses will strike because, according to Maria Lopez, '
@@ -403,6 +407,12 @@ def test_a_that_clause_takes_in_the_quotation_it_ends_with(quotes):
 
 def _texts(quotes, doc_id):
     return sorted(quotes[quotes.doc_id == doc_id].quote_text)
+
+
+def test_a_cue_with_an_object_after_a_quotation_is_no_trailing_attribution(reports):
+    # ('"unhinged." | Maria Lopez called …': the splitter's cut after a quotation does not make
+    # "Maria Lopez called" its attribution when the verb has an object of its own)
+    assert _texts(reports, "object_after_a_quotation") == ['"unhinged."', 'the statement "offensive and outlandish."']
 
 
 def test_a_participle_after_by_reports_for_the_subject(quotes):
