@@ -387,14 +387,20 @@ _SUBORDINATORS = frozenset({"when", "whenever", "once", "while", "because", "alt
 
 def _fronted_clause_end(doc: Document, lo: int, cue: int, hi: int) -> int:
     """"While he acknowledged funding was a reason, Ham also noted …", "In a statement announcing
-    the pick, the union called …", "Ever since she endorsed …, Ms. Warren has …": a report in an
-    opening subordinate clause or phrase ends at the comma before the main clause."""
+    the pick, the union called …", "Ever since she endorsed …, Ms. Warren has …", "Three years
+    after Republicans vowed …, the party has …": a report in an opening subordinate clause or
+    phrase ends at the comma before the main clause (not at a comma of its own: "…, Merrick
+    Garland, the final state rules …")."""
     commas = [k for k in range(lo, cue) if doc.tokens[k].text == ","]
     if commas and doc.tokens[_after_conjunction(doc, commas[-1] + 1, cue)].text.lower() in _SUBORDINATORS:
         lo = commas[-1] + 1   # "Last month, when I asked Sanders if …, he looked …"
     lo = _after_conjunction(doc, lo, cue)   # "And while he said …, he clarified …"
     opener = doc.tokens[lo].text.lower()
     first = lo + 1 if tag(doc.tokens[lo]) == "ADV" and opener not in _SUBORDINATORS and lo + 1 < cue else lo
+    span = np_right(doc, first, cue)
+    if (span is not None and span[1] - span[0] <= 3 and span[1] < cue and tag(doc.tokens[span[1] - 1]) == "NOUN"
+            and doc.tokens[span[1]].text.lower() in ("after", "before", "since", "until", "when")):
+        first = span[1]   # "Three years after Republicans vowed to …, the party has …"
     if (tag(doc.tokens[first]) not in ("SCONJ", "ADP") and doc.tokens[first].text.lower() not in _SUBORDINATORS
             or doc.tokens[first].text.lower() == "that"):
         return hi
@@ -403,8 +409,8 @@ def _fronted_clause_end(doc: Document, lo: int, cue: int, hi: int) -> int:
         return hi         # "As The Hill reported, Donald Trump was …": the main clause is what was reported
     if any(t.text == "," for t in doc.tokens[lo:cue]):
         return hi
-    comma = next((k for k in range(cue + 1, hi) if doc.tokens[k].text == ","), None)
-    return comma if comma is not None and _clause_from(doc, comma + 1, hi) else hi
+    comma = next((k for k in range(cue + 1, hi) if doc.tokens[k].text == "," and _clause_from(doc, k + 1, hi)), None)
+    return comma if comma is not None else hi
 
 
 def _after_conjunction(doc: Document, k: int, cue: int) -> int:

@@ -65,6 +65,9 @@ participle off), a digest's "Heading - X: “…”" and "Stated X:" before a qu
 - ", compared with …" after a report (the writer's figures beside the speaker's);
 - a verb with an object of its own right after a quotation's sentence ('"unhinged." Maria Lopez
   called the statement "…"'): not the quotation's attribution;
+- a report in an opening clause that holds a comma of its own ("While X said the board had hired
+  John Smith, the new director, the nurses …") or follows a time ("Three years after X said …,
+  the board …"): it ends before the main clause;
 - "according to X" after an opening phrase or a word that leaves its clause to come ("In
   addition, according to X, …", "because, according to X, …"): the clause after it;
 - a place between the cue and a quotation after a comma ('said at a meeting …, "…"');
@@ -263,6 +266,10 @@ SPANS = {
                                     'with 30 percent of the porters.\n',
     "object_after_a_quotation": 'The board met on Monday. John Smith called the board "unhinged." Maria Lopez '
                                 'called the statement "offensive and outlandish."\n',
+    "appositive_in_a_fronted_clause": 'The board met on Monday. While Maria Lopez said the board had hired John '
+                                      'Smith, the new director, the nurses walked out.\n',
+    "time_before_a_fronted_clause": 'The board met on Monday. Three years after Maria Lopez said the ward would close, '
+                                    'the board reopened it.\n',
     "according_after_an_opening_phrase": 'The board met on Monday. In addition, according to Maria Lopez, the '
                                          'nurses would strike on Monday.\n',
     "according_after_because": 'The board met on Monday. The nurses will strike because, according to Maria Lopez, '
@@ -568,6 +575,8 @@ def test_a_transcripts_turns_go_to_the_names_before_them(quotes):
                                             ("hinted_at", "the closure of the ward in the winter"),
                                             ("hyphen_in_a_word_after_the_object", "a victory for the nurses"),
                                             ("compared_with_after_a_report", "the ward should stay open"),
+                                            ("appositive_in_a_fronted_clause", "the board had hired John Smith"),
+                                            ("time_before_a_fronted_clause", "the ward would close"),
                                             ("according_after_an_opening_phrase",
                                              "the nurses would strike on Monday"),
                                             ("according_after_because", "the board has lied to them"),
