@@ -150,8 +150,9 @@ def _before_new_clause(doc: Document, first: int, last: int) -> int:
     for k in range(first + 2, last - 2):
         text, nxt, after = doc.tokens[k].text, doc.tokens[k + 1], doc.tokens[k + 2]
         if k in quoted:
-            if _quote_mark(doc, k) and doc.tokens[k - 1].text == "," and k + 1 not in quoted and _new_subject(nxt, after):
-                return k + 1      # 'promising “jobs, jobs, jobs,” but he has also …'
+            if _quote_mark(doc, k) and doc.tokens[k - 1].text == "," and k + 1 not in quoted and (
+                    _new_subject(nxt, after) or nxt.text.lower() in ("although", "though")):
+                return k + 1      # 'promising “jobs, jobs, jobs,” but he has also …', '“a mistake,” although …'
             continue
         new_subject = (text == "," or text in ANY_DASH) and _new_subject(nxt, after)
         contrast = nxt.text.lower() in ("although", "though") or (

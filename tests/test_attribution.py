@@ -68,6 +68,8 @@ participle off), a digest's "Heading - X: “…”" and "Stated X:" before a qu
 - a report in an opening clause that holds a comma of its own ("While X said the board had hired
   John Smith, the new director, the nurses …") or follows a time ("Three years after X said …,
   the board …"): it ends before the main clause;
+- ', although …' after a quoted phrase that ends the report ('was "a terrible mistake," although
+  …': the writer's);
 - "according to X" after an opening phrase or a word that leaves its clause to come ("In
   addition, according to X, …", "because, according to X, …"): the clause after it;
 - a place between the cue and a quotation after a comma ('said at a meeting …, "…"');
@@ -270,6 +272,8 @@ SPANS = {
                                       'Smith, the new director, the nurses walked out.\n',
     "time_before_a_fronted_clause": 'The board met on Monday. Three years after Maria Lopez said the ward would close, '
                                     'the board reopened it.\n',
+    "although_after_a_quoted_phrase": 'The board met on Monday. Maria Lopez said the closure was "a terrible '
+                                      'mistake," although she still supports the board.\n',
     "according_after_an_opening_phrase": 'The board met on Monday. In addition, according to Maria Lopez, the '
                                          'nurses would strike on Monday.\n',
     "according_after_because": 'The board met on Monday. The nurses will strike because, according to Maria Lopez, '
@@ -577,6 +581,8 @@ def test_a_transcripts_turns_go_to_the_names_before_them(quotes):
                                             ("compared_with_after_a_report", "the ward should stay open"),
                                             ("appositive_in_a_fronted_clause", "the board had hired John Smith"),
                                             ("time_before_a_fronted_clause", "the ward would close"),
+                                            ("although_after_a_quoted_phrase",
+                                             'the closure was "a terrible mistake,"'),
                                             ("according_after_an_opening_phrase",
                                              "the nurses would strike on Monday"),
                                             ("according_after_because", "the board has lied to them"),
