@@ -477,7 +477,7 @@ def _object_end(doc: Document, j: int, hi: int) -> int:
                 t.text.lower() in ("as", "because", "although", "though") and _clause_from(doc, k + 1, hi)) or (
                 t.text.lower() in ("but", "and", "while") and k + 1 < hi and (
                 tag(doc.tokens[k + 1]) in ("VERB", "AUX") or in_verb_group(doc.tokens[k + 1]))
-                and not _modal_later(doc, k + 2, hi)):
+                and not _modal_later(doc, k + 2, hi) and not _parallel(doc, j, k)):
             end = k if k > np[1] or t.text != "," else hi    # "said Mr. Trump, the nominee, was …"
             return min(end, adjunct or end)
         if tag(t) == "AUX" or tag(t) == "VERB" and not is_participle(t) and doc.tokens[k - 1].text.lower() != "to" and not (
@@ -489,6 +489,17 @@ def _object_end(doc: Document, j: int, hi: int) -> int:
                 or t.text.lower() == "in" and any(w.text.lower() in _MEDIA for w in doc.tokens[k + 1:min(hi, k + 4)]))):
             adjunct = k
     return adjunct or hi
+
+
+def _parallel(doc: Document, j: int, k: int) -> bool:
+    """The conjunction at token k joins a second gerund or infinitive to one in the object from
+    token j ("criticized Clinton for accepting donations and speaking fees from …", "ordered the
+    State Department to review and to release …"), not a verb of the subject's."""
+    nxt = doc.tokens[k + 1]
+    if is_participle(nxt):
+        return any(is_participle(t) for t in doc.tokens[j:k])
+    return nxt.text.lower() == "to" and any(t.text.lower() == "to" and tag(doc.tokens[m + 1]) == "VERB"
+                                            for m, t in enumerate(doc.tokens[j:k], j))
 
 
 def _modal_later(doc: Document, k: int, hi: int) -> bool:

@@ -70,6 +70,8 @@ participle off), a digest's "Heading - X: “…”" and "Stated X:" before a qu
   the board …"): it ends before the main clause;
 - ', although …' after a quoted phrase that ends the report ('was "a terrible mistake," although
   …': the writer's);
+- a second gerund or infinitive joined to one in the object ("for closing the ward and cutting
+  …"): still the object, not a verb of the speaker's;
 - "according to X" after an opening phrase or a word that leaves its clause to come ("In
   addition, according to X, …", "because, according to X, …"): the clause after it;
 - a place between the cue and a quotation after a comma ('said at a meeting …, "…"');
@@ -274,6 +276,8 @@ SPANS = {
                                     'the board reopened it.\n',
     "although_after_a_quoted_phrase": 'The board met on Monday. Maria Lopez said the closure was "a terrible '
                                       'mistake," although she still supports the board.\n',
+    "parallel_gerunds_in_the_object": 'The board met on Monday. Maria Lopez criticized John Smith for closing the '
+                                      'ward and cutting the pay of the nurses.\n',
     "according_after_an_opening_phrase": 'The board met on Monday. In addition, according to Maria Lopez, the '
                                          'nurses would strike on Monday.\n',
     "according_after_because": 'The board met on Monday. The nurses will strike because, according to Maria Lopez, '
@@ -583,6 +587,8 @@ def test_a_transcripts_turns_go_to_the_names_before_them(quotes):
                                             ("time_before_a_fronted_clause", "the ward would close"),
                                             ("although_after_a_quoted_phrase",
                                              'the closure was "a terrible mistake,"'),
+                                            ("parallel_gerunds_in_the_object",
+                                             "John Smith for closing the ward and cutting the pay of the nurses"),
                                             ("according_after_an_opening_phrase",
                                              "the nurses would strike on Monday"),
                                             ("according_after_because", "the board has lied to them"),
