@@ -300,9 +300,11 @@ def _verb_cue(doc: Document, i: int, lo: int, hi: int) -> Cue:
     inverted = False
     before = doc.tokens[i - 1].text if i > lo else ""
     # (after "Donald Trump, her opponent," or "Trump, appearing after Clinton," or "In her book,
-    # Living History," nothing was said yet: the subject is before the verb)
-    said_before = any(_closing_mark(doc, k) or tag(t) in ("VERB", "AUX") and not is_participle(t) and t.text[:1].islower()
-                      for k, t in enumerate(doc.tokens[lo:i - 1], lo))
+    # Living History," or "Roy M. Neel, who managed Al Gore's campaign," nothing was said yet: the
+    # subject is before the verb)
+    said_before = not _subject_aside(doc, lo, i) and any(
+        _closing_mark(doc, k) or tag(t) in ("VERB", "AUX") and not is_participle(t) and t.text[:1].islower()
+        for k, t in enumerate(doc.tokens[lo:i - 1], lo))
     if ((before == "," and said_before or before in CLOSERS or i == lo)
             and verb not in cues.ADDRESSEE | cues.OBJECT | cues.NAMING
             and not is_participle(doc.tokens[i])):     # ", saying his …" reports; it is not "…, said his …"
@@ -379,6 +381,18 @@ def _verb_cue(doc: Document, i: int, lo: int, hi: int) -> Cue:
         return Cue(i, i + 1, None, inverted)
     # "…, X said." — content is what comes before the attribution's comma.
     return _backward(doc, lo, boundary, i, inverted)
+
+
+def _subject_aside(doc: Document, lo: int, cue: int) -> bool:
+    """"Roy M. Neel, who managed Al Gore's campaign, said …", "Corey Lewandowski, in a statement
+    released on Thursday, said …": the sentence opens with a noun phrase and an aside set off by
+    commas that ends at the cue: the subject, not a report before it."""
+    first = next((k for k in range(lo, cue - 1) if doc.tokens[k].text == ","), None)
+    if first is None or doc.tokens[cue - 1].text != "," or first + 1 >= cue - 1:
+        return False
+    opener = doc.tokens[first + 1]
+    return (np_right(doc, lo, first) == (lo, first)
+            and (opener.text.lower() in ("who", "whose") or tag(opener) in ("ADP", "DET")))
 
 
 # Words opening a subordinate clause whatever their tag ("when" is an adverb to the tagger).

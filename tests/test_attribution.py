@@ -72,6 +72,8 @@ participle off), a digest's "Heading - X: “…”" and "Stated X:" before a qu
   …': the writer's);
 - a second gerund or infinitive joined to one in the object ("for closing the ward and cutting
   …"): still the object, not a verb of the speaker's;
+- a subject with an aside in commas before the cue ("X, who ran the ward for years, said …"):
+  no report before the cue, and no inverted attribution;
 - "according to X" after an opening phrase or a word that leaves its clause to come ("In
   addition, according to X, …", "because, according to X, …"): the clause after it;
 - a place between the cue and a quotation after a comma ('said at a meeting …, "…"');
@@ -278,6 +280,8 @@ SPANS = {
                                       'mistake," although she still supports the board.\n',
     "parallel_gerunds_in_the_object": 'The board met on Monday. Maria Lopez criticized John Smith for closing the '
                                       'ward and cutting the pay of the nurses.\n',
+    "relative_clause_after_the_subject": 'The board met on Monday. Maria Lopez, who ran the ward for years, said '
+                                         'the board\'s plans "would close the ward in winter."\n',
     "according_after_an_opening_phrase": 'The board met on Monday. In addition, according to Maria Lopez, the '
                                          'nurses would strike on Monday.\n',
     "according_after_because": 'The board met on Monday. The nurses will strike because, according to Maria Lopez, '
@@ -428,6 +432,14 @@ def test_a_cue_with_an_object_after_a_quotation_is_no_trailing_attribution(repor
     # ('"unhinged." | Maria Lopez called …': the splitter's cut after a quotation does not make
     # "Maria Lopez called" its attribution when the verb has an object of its own)
     assert _texts(reports, "object_after_a_quotation") == ['"unhinged."', 'the statement "offensive and outlandish."']
+
+
+def test_an_aside_after_the_subject_is_no_report(reports):
+    # ("Maria Lopez, who ran the ward for years, said …": the subject, not a report before an
+    # inverted attribution to "the board's plans")
+    rows = reports[reports.doc_id == "relative_clause_after_the_subject"]
+    assert list(rows.speaker_mention) == ["Maria Lopez"]
+    assert not any("who ran the ward" in text for text in rows.quote_text)
 
 
 def test_a_participle_after_by_reports_for_the_subject(quotes):
