@@ -329,9 +329,11 @@ def _verb_cue(doc: Document, i: int, lo: int, hi: int) -> Cue:
         boundary > lo and _closing_mark(doc, boundary - 1)))
     if after_quote and boundary - lo >= 1:
         opening = next((k for k in range(lo, boundary) if doc.tokens[k].text in OPENERS), boundary)
-        if tag(doc.tokens[lo]) == "ADP" and not _has_verb(doc, lo, opening) and boundary - opening <= _TITLE_TOKENS:
-            # 'On the broadcast of “Fox News Sunday,” Pence said …': a title, not what he said;
-            # the verb may still report what follows.
+        if ((tag(doc.tokens[lo]) == "ADP" or doc.tokens[lo].text.lower() in cues.TIME_WORDS)
+                and not _has_verb(doc, lo, opening) and boundary - opening <= _TITLE_TOKENS):
+            # 'On the broadcast of “Fox News Sunday,” Pence said …', 'Sunday on Fox News channel’s
+            # “Sunday Morning Futures,” Rep. Darrell Issa said …': a title, not what he said; the
+            # verb may still report what follows.
             boundary = None
         else:
             cue = _backward(doc, lo, boundary, i, inverted)

@@ -74,6 +74,8 @@ participle off), a digest's "Heading - X: “…”" and "Stated X:" before a qu
   …"): still the object, not a verb of the speaker's;
 - a subject with an aside in commas before the cue ("X, who ran the ward for years, said …"):
   no report before the cue, and no inverted attribution;
+- a quoted title after an opening day ('Sunday on the radio show "Ward Watch," X said …'): not
+  what was said, as after a preposition;
 - "according to X" after an opening phrase or a word that leaves its clause to come ("In
   addition, according to X, …", "because, according to X, …"): the clause after it;
 - a place between the cue and a quotation after a comma ('said at a meeting …, "…"');
@@ -282,6 +284,8 @@ SPANS = {
                                       'ward and cutting the pay of the nurses.\n',
     "relative_clause_after_the_subject": 'The board met on Monday. Maria Lopez, who ran the ward for years, said '
                                          'the board\'s plans "would close the ward in winter."\n',
+    "time_before_a_quoted_title": 'The board met on Monday. Sunday on the radio show "Ward Watch," Maria Lopez '
+                                  'said the nurses were tired.\n',
     "according_after_an_opening_phrase": 'The board met on Monday. In addition, according to Maria Lopez, the '
                                          'nurses would strike on Monday.\n',
     "according_after_because": 'The board met on Monday. The nurses will strike because, according to Maria Lopez, '
@@ -601,6 +605,7 @@ def test_a_transcripts_turns_go_to_the_names_before_them(quotes):
                                              'the closure was "a terrible mistake,"'),
                                             ("parallel_gerunds_in_the_object",
                                              "John Smith for closing the ward and cutting the pay of the nurses"),
+                                            ("time_before_a_quoted_title", "the nurses were tired"),
                                             ("according_after_an_opening_phrase",
                                              "the nurses would strike on Monday"),
                                             ("according_after_because", "the board has lied to them"),
