@@ -32,6 +32,7 @@ _MEDIA = frozenset("""letter statement interview speech tweet tweets post posts 
 editorial video radio broadcast debate rally hearing meeting conference call session remarks address""".split())
 _GERUND_PREPOSITIONS = frozenset("for about of on in by from against without".split())
 _SUBJECT_PRONOUNS = frozenset("i we he she they".split())
+_REFLEXIVES = frozenset("myself yourself himself herself itself ourselves yourselves themselves".split())
 _MODALS = frozenset("would will could can should may might must".split())
 # Words after which a clause is still to come: "…, because, according to X, the media would …".
 _OPENS_REPORT = frozenset("that because since while although though if whether after before when".split())
@@ -212,7 +213,8 @@ def find_cues(doc: Document, si: int, beliefs: bool = True) -> list[Cue]:
     for i in range(lo, hi):
         if _according(doc, i, hi) or _as_reported_by(doc, i, lo, hi):
             found.append(_according_cue(doc, i, lo, hi))
-        elif is_cue(doc, i, beliefs) and not _names_a_thing(doc, i) and not _that_said(doc, i, lo, hi):
+        elif (is_cue(doc, i, beliefs) and not _names_a_thing(doc, i) and not _that_said(doc, i, lo, hi)
+              and not _found_oneself(doc, i, hi)):
             found.append(_verb_cue(doc, i, lo, hi))
     for cue in found:
         if cue.content and cue.content[1] <= cue.content[0]:
@@ -223,6 +225,13 @@ def find_cues(doc: Document, si: int, beliefs: bool = True) -> list[Cue]:
 def _that_said(doc: Document, i: int, lo: int, hi: int) -> bool:
     """"That said, …" opening a sentence is the writer's "even so", not a report."""
     return i == lo + 1 and i + 1 < hi and doc.tokens[lo].text == "That" and doc.tokens[i + 1].text == ","
+
+
+def _found_oneself(doc: Document, i: int, hi: int) -> bool:
+    """"found himself embroiled in controversy", "Fox News found itself playing host …": where
+    someone ended up, not what they found out."""
+    return (cue_verb(doc.tokens[i]) == "find" and i + 1 < hi
+            and doc.tokens[i + 1].text.lower() in _REFLEXIVES)
 
 
 def _particle(tok) -> bool:
