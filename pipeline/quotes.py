@@ -214,7 +214,7 @@ def find_cues(doc: Document, si: int, beliefs: bool = True) -> list[Cue]:
         if _according(doc, i, hi) or _as_reported_by(doc, i, lo, hi):
             found.append(_according_cue(doc, i, lo, hi))
         elif (is_cue(doc, i, beliefs) and not _names_a_thing(doc, i) and not _that_said(doc, i, lo, hi)
-              and not _found_oneself(doc, i, hi)):
+              and not _idiom(doc, i, lo, hi)):
             found.append(_verb_cue(doc, i, lo, hi))
     for cue in found:
         if cue.content and cue.content[1] <= cue.content[0]:
@@ -227,11 +227,13 @@ def _that_said(doc: Document, i: int, lo: int, hi: int) -> bool:
     return i == lo + 1 and i + 1 < hi and doc.tokens[lo].text == "That" and doc.tokens[i + 1].text == ","
 
 
-def _found_oneself(doc: Document, i: int, hi: int) -> bool:
-    """"found himself embroiled in controversy", "Fox News found itself playing host …": where
-    someone ended up, not what they found out."""
-    return (cue_verb(doc.tokens[i]) == "find" and i + 1 < hi
-            and doc.tokens[i + 1].text.lower() in _REFLEXIVES)
+def _idiom(doc: Document, i: int, lo: int, hi: int) -> bool:
+    """"found himself embroiled in controversy" (where someone ended up, not what they found
+    out) and "may want to stay at home" (the writer's advice, not anyone's wish) report nothing."""
+    verb = cue_verb(doc.tokens[i])
+    if verb == "find":
+        return i + 1 < hi and doc.tokens[i + 1].text.lower() in _REFLEXIVES
+    return verb == "want" and i > lo and doc.tokens[i - 1].text.lower() in ("may", "might")
 
 
 def _particle(tok) -> bool:

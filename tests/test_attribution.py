@@ -76,7 +76,7 @@ participle off), a digest's "Heading - X: “…”" and "Stated X:" before a qu
   no report before the cue, and no inverted attribution;
 - a quoted title after an opening day ('Sunday on the radio show "Ward Watch," X said …'): not
   what was said, as after a preposition;
-- "found herself …" (where someone ended up: no report);
+- "found herself …" (where someone ended up) and "may want to …" (the writer's advice): no report;
 - "according to X" after an opening phrase or a word that leaves its clause to come ("In
   addition, according to X, …", "because, according to X, …"): the clause after it;
 - a place between the cue and a quotation after a comma ('said at a meeting …, "…"');
@@ -289,6 +289,7 @@ SPANS = {
                                   'said the nurses were tired.\n',
     "found_oneself": 'The board met on Monday. Maria Lopez once again found herself embroiled in the row over '
                      'the ward.\n',
+    "may_want_to": 'The board met on Monday. The nurses may want to stay at home next week.\n',
     "according_after_an_opening_phrase": 'The board met on Monday. In addition, according to Maria Lopez, the '
                                          'nurses would strike on Monday.\n',
     "according_after_because": 'The board met on Monday. The nurses will strike because, according to Maria Lopez, '
@@ -401,8 +402,10 @@ def test_a_thing_criticised_is_not_a_quotation(quotes):
     assert quotes[quotes.doc_id == "thing_object"].empty
 
 
-def test_found_oneself_is_no_report(reports):
-    assert reports[reports.doc_id == "found_oneself"].empty     # where she ended up, not what she found
+@pytest.mark.parametrize("doc_id", ["found_oneself", "may_want_to"])
+def test_an_idiom_is_no_report(reports, doc_id):
+    # ("found herself embroiled in …": where she ended up; "may want to stay at home": the writer's advice)
+    assert reports[reports.doc_id == doc_id].empty
 
 
 def test_that_said_is_the_writers_even_so(quotes):
