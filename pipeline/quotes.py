@@ -248,8 +248,9 @@ def _particle(tok) -> bool:
 
 def _according_cue(doc: Document, i: int, lo: int, hi: int) -> Cue:
     comma = next((k for k in range(i + 2, hi) if doc.tokens[k].text == ","), None)
-    if i - lo <= 1 and comma is not None and hi - comma > _MIN_CONTENT_TOKENS:
-        content = (doc.tokens[comma + 1].start, _content_end(doc, comma + 1, hi))   # According to X, …
+    if (i - lo <= 1 or doc.tokens[i - 1].text == ":") and comma is not None and hi - comma > _MIN_CONTENT_TOKENS:
+        # "According to X, …" (also after a colon: "And it hasn't gone unnoticed: According to …, …")
+        content = (doc.tokens[comma + 1].start, _content_end(doc, comma + 1, hi))
     elif i - lo >= _MIN_CONTENT_TOKENS:
         end = i - 1 if doc.tokens[i - 1].text == "," else i
         if (end < i and comma is not None and hi - comma > _MIN_CONTENT_TOKENS

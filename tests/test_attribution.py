@@ -78,8 +78,9 @@ participle off), a digest's "Heading - X: “…”" and "Stated X:" before a qu
   what was said, as after a preposition;
 - "found herself …" (where someone ended up), "declined 40 percent" (a fall) and "may want to …"
   (the writer's advice): no report;
-- "according to X" after an opening phrase or a word that leaves its clause to come ("In
-  addition, according to X, …", "because, according to X, …"): the clause after it;
+- "according to X" after an opening phrase, a colon or a word that leaves its clause to come
+  ("In addition, according to X, …", "…: According to X, …", "because, according to X, …"): the
+  clause after it;
 - a place between the cue and a quotation after a comma ('said at a meeting …, "…"');
 - what was described, when no quoted words follow ("described a day on the ward as …");
 - a speaker after the cue with a relative clause ('"…," said a nurse who worked …');
@@ -295,6 +296,8 @@ SPANS = {
                             'first six months of this year.\n',
     "according_after_an_opening_phrase": 'The board met on Monday. In addition, according to Maria Lopez, the '
                                          'nurses would strike on Monday.\n',
+    "according_after_a_colon": 'The board met on Monday. And it has not gone unnoticed: According to Maria Lopez, '
+                               'the nurses would strike on Monday.\n',
     "according_after_because": 'The board met on Monday. The nurses will strike because, according to Maria Lopez, '
                                'the board has lied to them.\n',
     "place_before_a_quotation": 'The board met on Monday. Maria Lopez said at a meeting in the town hall on Monday, '
@@ -622,6 +625,7 @@ def test_a_transcripts_turns_go_to_the_names_before_them(quotes):
                                             ("time_before_a_quoted_title", "the nurses were tired"),
                                             ("according_after_an_opening_phrase",
                                              "the nurses would strike on Monday"),
+                                            ("according_after_a_colon", "the nurses would strike on Monday"),
                                             ("according_after_because", "the board has lied to them"),
                                             ("place_before_a_quotation", '"Nobody came to help us at all."'),
                                             ("described_without_quoted_words",
