@@ -193,13 +193,15 @@ def is_cue(doc: Document, i: int, beliefs: bool = False) -> bool:
         return False
     if tok.text.lower() != base_form(tok.text):
         # (not after a possessive: "Trump's comments came as …", "his remarks"; nor opening a
-        # clause before an auxiliary, as its subject: "…, states unnecessarily would become …")
+        # clause before an auxiliary, as its subject: "…, states unnecessarily would become …";
+        # nor joined to a noun: "did not return calls and emails seeking comment")
         owner = doc.tokens[i - 1].text.lower() if i > first else ""
         k = i + 1
         while k < len(doc.tokens) and is_adverb(doc.tokens[k]):
             k += 1
         subject = before in ("", "PUNCT") and k < len(doc.tokens) and tag(doc.tokens[k]) == "AUX"
-        return before not in ("DET", "ADJ", "ADP", "NUM") and owner not in _POSSESSIVES and not subject
+        joined = before == "CCONJ" and i - 2 >= first and tag(doc.tokens[i - 2]) == "NOUN"
+        return before not in ("DET", "ADJ", "ADP", "NUM") and owner not in _POSSESSIVES and not subject and not joined
     # A bare form closing an attribution after a quotation or a clause: '…,” the article read.',
     # "…, fundraising documents show."
     if not (i + 1 < len(doc.tokens) and doc.tokens[i + 1].text in (".", ",") and before in ("NOUN", "PROPN")):
