@@ -229,11 +229,13 @@ def _that_said(doc: Document, i: int, lo: int, hi: int) -> bool:
 
 def _idiom(doc: Document, i: int, lo: int, hi: int) -> bool:
     """"found himself embroiled in controversy" (where someone ended up, not what they found
-    out), "trade declined 40 percent" (a fall, not a refusal) and "may want to stay at home" (the
-    writer's advice, not anyone's wish) report nothing."""
+    out), "showed up in the flesh" (she came), "trade declined 40 percent" (a fall, not a refusal)
+    and "may want to stay at home" (the writer's advice, not anyone's wish) report nothing."""
     verb = cue_verb(doc.tokens[i])
     if verb == "find":
         return i + 1 < hi and doc.tokens[i + 1].text.lower() in _REFLEXIVES
+    if verb == "show":
+        return i + 1 < hi and doc.tokens[i + 1].text.lower() == "up"
     if verb == "decline":
         return i + 1 < hi and (tag(doc.tokens[i + 1]) == "NUM" or doc.tokens[i + 1].text.lower() == "by")
     return verb == "want" and i > lo and doc.tokens[i - 1].text.lower() in ("may", "might")
