@@ -76,8 +76,8 @@ participle off), a digest's "Heading - X: “…”" and "Stated X:" before a qu
   no report before the cue, and no inverted attribution;
 - a quoted title after an opening day ('Sunday on the radio show "Ward Watch," X said …'): not
   what was said, as after a preposition;
-- "found herself …" (where someone ended up), "showed up" (she came), "declined 40 percent" (a
-  fall) and "may want to …" (the writer's advice): no report;
+- "found herself …" (where someone ended up), "showed up" (she came), "believes in" (trust),
+  "declined 40 percent" (a fall) and "may want to …" (the writer's advice): no report;
 - "according to X" after an opening phrase, a colon or a word that leaves its clause to come
   ("In addition, according to X, …", "…: According to X, …", "because, according to X, …"): the
   clause after it;
@@ -294,6 +294,8 @@ SPANS = {
     "may_want_to": 'The board met on Monday. The nurses may want to stay at home next week.\n',
     "showed_up": 'The board met on Monday. Maria Lopez showed up in the flesh after driving all night from the '
                  'town.\n',
+    "believes_in": 'The board met on Monday. Maria Lopez believes in the nurses and the work they do on the '
+                   'ward.\n',
     "declined_by_a_number": 'The board met on Monday. The number of nurses on the ward declined 40 percent in the '
                             'first six months of this year.\n',
     "according_after_an_opening_phrase": 'The board met on Monday. In addition, according to Maria Lopez, the '
@@ -410,10 +412,11 @@ def test_a_thing_criticised_is_not_a_quotation(quotes):
     assert quotes[quotes.doc_id == "thing_object"].empty
 
 
-@pytest.mark.parametrize("doc_id", ["found_oneself", "may_want_to", "declined_by_a_number", "showed_up"])
+@pytest.mark.parametrize("doc_id", ["found_oneself", "may_want_to", "declined_by_a_number", "showed_up",
+                                    "believes_in"])
 def test_an_idiom_is_no_report(reports, doc_id):
     # ("found herself embroiled in …": where she ended up; "may want to stay at home": the writer's
-    # advice; "declined 40 percent": a fall; "showed up": she came)
+    # advice; "declined 40 percent": a fall; "showed up": she came; "believes in the nurses": trust)
     assert reports[reports.doc_id == doc_id].empty
 
 
