@@ -30,6 +30,7 @@ _ADJUNCT_PREPOSITIONS = frozenset("since during after before amid following".spl
 # "in a letter", "in an interview": where the words were said (other "in" phrases are said too)
 _MEDIA = frozenset("""letter statement interview speech tweet tweets post posts email emails memo op-ed
 editorial video radio broadcast debate rally hearing meeting conference call session remarks address""".split())
+_WRITINGS = frozenset("book books column columns piece article articles essay dissertation introduction note blog".split())
 _GERUND_PREPOSITIONS = frozenset("for about of on in by from against without".split())
 _SUBJECT_PRONOUNS = frozenset("i we he she they".split())
 _REFLEXIVES = frozenset("myself yourself himself herself itself ourselves yourselves themselves".split())
@@ -473,6 +474,10 @@ def _noun_phrase_object(doc: Document, cue: int, j: int, hi: int) -> bool:
     # "described a day at home as the perfect day off": with no quoted words, what was described
     # is what was said (with them, only the quoted words are; see the naming verbs).
     described = verb == "describe" and not any(_quote_mark(doc, k) for k in range(j, hi))
+    if verb == "write":
+        np = np_right(doc, j, hi)
+        if np is not None and doc.tokens[np[1] - 1].text.lower() in _MEDIA | _WRITINGS:
+            return False      # "wrote a children's book", "wrote the letter Feb. 2 to …": a thing made
     return ((verb not in cues.QUOTATION_ONLY | cues.ADDRESSEE | cues.NAMING or described)
             and (tag(doc.tokens[j]) in NP_TAGS - {"PRON"} or possessive_determiner(doc, j, hi)
                  or _demonstrative_that(doc, j, hi)))

@@ -76,6 +76,7 @@ participle off), a digest's "Heading - X: “…”" and "Stated X:" before a qu
   no report before the cue, and no inverted attribution;
 - a quoted title after an opening day ('Sunday on the radio show "Ward Watch," X said …'): not
   what was said, as after a preposition;
+- "wrote a book …" (a thing made, not words reported);
 - "found herself …" (where someone ended up), "showed up" (she came), "believes in" (trust),
   "declined 40 percent" (a fall) and "may want to …" (the writer's advice): no report;
 - "according to X" after an opening phrase, a colon or a word that leaves its clause to come
@@ -296,6 +297,7 @@ SPANS = {
                  'town.\n',
     "believes_in": 'The board met on Monday. Maria Lopez believes in the nurses and the work they do on the '
                    'ward.\n',
+    "wrote_a_book": 'The board met on Monday. Maria Lopez wrote a book about the ward in the winter.\n',
     "declined_by_a_number": 'The board met on Monday. The number of nurses on the ward declined 40 percent in the '
                             'first six months of this year.\n',
     "according_after_an_opening_phrase": 'The board met on Monday. In addition, according to Maria Lopez, the '
@@ -418,6 +420,10 @@ def test_an_idiom_is_no_report(reports, doc_id):
     # ("found herself embroiled in …": where she ended up; "may want to stay at home": the writer's
     # advice; "declined 40 percent": a fall; "showed up": she came; "believes in the nurses": trust)
     assert reports[reports.doc_id == doc_id].empty
+
+
+def test_a_thing_written_is_no_report(reports):
+    assert reports[reports.doc_id == "wrote_a_book"].empty     # she made a book; no words of hers are reported
 
 
 def test_that_said_is_the_writers_even_so(quotes):
