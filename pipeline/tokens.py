@@ -14,8 +14,10 @@ HEAD_TAGS = frozenset({"PROPN", "NOUN", "PRON", "NUM"})
 _VERB_GROUP_TAGS = frozenset({"AUX", "ADV", "PART"})
 _CLOSING_MARKS = "\"”’'»"
 # Tokenizers sometimes keep a closing mark together with the mark or stop before it
-# ('” at the end of a quote in a quote, ?” at the end of a question).
-CLOSERS = frozenset(set(_CLOSING_MARKS) | {a + b for a in _CLOSING_MARKS + ".,?!…" for b in _CLOSING_MARKS})
+# ('” at the end of a quote in a quote, ?” at the end of a question, .'' where a paper prints
+# quotation marks as two apostrophes).
+CLOSERS = frozenset(set(_CLOSING_MARKS) | {a + b for a in _CLOSING_MARKS + ".,?!…" for b in _CLOSING_MARKS}
+                    | {a + "''" for a in ".,?!…"})
 OPENERS = frozenset({"\"", "“", "‘", "'", "«", "''", "``"})
 _QUOTE_MARKS = set(_CLOSING_MARKS) | set("“‘«`")
 

@@ -149,3 +149,9 @@ def test_an_inflected_noun_joined_to_a_noun_is_no_cue():
     assert _content([("Maria", "PROPN"), ("Lopez", "PROPN"), ("did", "AUX"), ("not", "PART"), ("return", "VERB"),
                      ("messages", "NOUN"), ("and", "CCONJ"), ("emails", "NOUN"), ("seeking", "VERB"),
                      ("comment", "NOUN"), (".", "PUNCT")]) == []
+
+
+def test_a_stop_and_two_apostrophes_close_a_quotation():
+    # Papers that print quotation marks as two apostrophes: the tokenizer keeps the stop with them.
+    assert _content([("''", "PUNCT"), ("We", "PRON"), ("will", "AUX"), ("win", "VERB"), (".''", "NOUN"),
+                     ("Maria", "PROPN"), ("Lopez", "PROPN"), ("said", "VERB"), (".", "PUNCT")]) == ["'' We will win .''"]
