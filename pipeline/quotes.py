@@ -600,6 +600,9 @@ def _split_by_attribution(doc: Document, lo: int, boundary: int | None, cue: int
         if not _has_verb(doc, lo, boundary) or is_participle(doc.tokens[lo]):
             return None   # "Earlier this week, …", "Weighing in on the discussion, …": nothing reported
         return _backward(doc, lo, boundary, cue, inverted)
+    if all(tag(t) in ("CCONJ", "ADV", "PUNCT") or is_adverb(t) for t in doc.tokens[lo:boundary]):
+        # "And yet, Mrs. Clinton's aides say, Syria remains …": only the clause after it was said.
+        return Cue(cue, cue + 1, (doc.tokens[close + 1].start, _content_end(doc, close + 1, hi)), inverted)
     return Cue(cue, cue + 1, (_after_dateline(doc, lo), _content_end(doc, close + 1, hi)), inverted)
 
 

@@ -79,6 +79,8 @@ participle off), a digest's "Heading - X: “…”" and "Stated X:" before a qu
 - "wrote a book …" (a thing made, not words reported);
 - "found herself …" (where someone ended up), "showed up" (she came), "believes in" (trust),
   "declined 40 percent" (a fall) and "may want to …" (the writer's advice): no report;
+- an attribution set off by commas after a connective only ("And yet, X says, the ward …"): the
+  clause after it;
 - "according to X" after an opening phrase, a colon or a word that leaves its clause to come
   ("In addition, according to X, …", "…: According to X, …", "because, according to X, …"): the
   clause after it;
@@ -300,6 +302,8 @@ SPANS = {
     "wrote_a_book": 'The board met on Monday. Maria Lopez wrote a book about the ward in the winter.\n',
     "declined_by_a_number": 'The board met on Monday. The number of nurses on the ward declined 40 percent in the '
                             'first six months of this year.\n',
+    "connective_before_a_split": 'The board met on Monday. And yet, Maria Lopez says, the ward will stay open all '
+                                 'winter.\n',
     "according_after_an_opening_phrase": 'The board met on Monday. In addition, according to Maria Lopez, the '
                                          'nurses would strike on Monday.\n',
     "according_after_a_colon": 'The board met on Monday. And it has not gone unnoticed: According to Maria Lopez, '
@@ -634,6 +638,7 @@ def test_a_transcripts_turns_go_to_the_names_before_them(quotes):
                                             ("parallel_gerunds_in_the_object",
                                              "John Smith for closing the ward and cutting the pay of the nurses"),
                                             ("time_before_a_quoted_title", "the nurses were tired"),
+                                            ("connective_before_a_split", "the ward will stay open all winter"),
                                             ("according_after_an_opening_phrase",
                                              "the nurses would strike on Monday"),
                                             ("according_after_a_colon", "the nurses would strike on Monday"),
