@@ -43,7 +43,7 @@ propose reject denounce decry blast mock charge""".split())
 # PolNeAR train, a verb so followed is annotated with the content after the preposition at
 # least 5 times and in at least half of its uses.
 PHRASAL = frozenset("""call for, call on, refer to, point to, comment on, rail against, vouch for, agree on,
-write about, warn of, boast of""".replace("\n", " ").split(", "))
+write about, warn of, boast of, hint at, call out""".replace("\n", " ").split(", "))
 
 # Verbs whose complement is a naming, not a clause: called the numbers "alarming".
 NAMING = frozenset("call describe dub label brand term".split())

@@ -30,9 +30,16 @@ _ADJUNCT_PREPOSITIONS = frozenset("since during after before amid following".spl
 # "in a letter", "in an interview": where the words were said (other "in" phrases are said too)
 _MEDIA = frozenset("""letter statement interview speech tweet tweets post posts email emails memo op-ed
 editorial video radio broadcast debate rally hearing meeting conference call session remarks address""".split())
+_WRITINGS = frozenset("book books column columns piece article articles essay dissertation introduction note blog".split())
 _GERUND_PREPOSITIONS = frozenset("for about of on in by from against without".split())
 _SUBJECT_PRONOUNS = frozenset("i we he she they".split())
+_REFLEXIVES = frozenset("myself yourself himself herself itself ourselves yourselves themselves".split())
+# A cue and the particle after it that PolNeAR train annotates in at most a fifth of its (at
+# least five) uses: they report nothing ("showed up", "believes in", "it adds up").
+_NOT_REPORTS = frozenset("show up, show off, believe in, add up, find out, write off, think in, want in".split(", "))
 _MODALS = frozenset("would will could can should may might must".split())
+# Words after which a clause is still to come: "…, because, according to X, the media would …".
+_OPENS_REPORT = frozenset("that because since while although though if whether after before when".split())
 _TITLE_TOKENS = 8          # a quoted title after a preposition: 'On “Fox News Sunday,”'
 # What starts a verb's object or complement (after "said" these start a report, not a place or time).
 _OBJECT_TAGS = frozenset({"DET", "NOUN", "PROPN", "PRON", "ADJ", "NUM", "VERB", "AUX", "PART"})
@@ -139,21 +146,24 @@ def _quoted_tokens(doc: Document, first: int, last: int) -> set[int]:
 def _before_new_clause(doc: Document, first: int, last: int) -> int:
     """Where the writer takes over from the speaker: 'The IMF said it is lowering its forecast,
     and the downgrade is casting a shadow …' (", and"/", but" with a subject of its own), a
-    semicolon, ", although …", ", even though …", "— lambasting …", ", implicitly putting …",
-    "and said …" or "and Democrats accused …" (a report of its own), '"…" and kept going', a
-    relative clause on the report's last noun (unless a quotation follows in it), or a closing
-    appositive; not inside the quotations a report may hold."""
+    semicolon, ", although …", ", even though …", ", compared with …" (the writer's figures beside
+    the speaker's), "— lambasting …", ", implicitly putting …", "and said …" or "and Democrats
+    accused …" (a report of its own), '"…" and kept going', a relative clause on the report's last
+    noun (unless a quotation follows in it), or a closing appositive; not inside the quotations a
+    report may hold."""
     quoted = _quoted_tokens(doc, first, last)
     for k in range(first + 2, last - 2):
         text, nxt, after = doc.tokens[k].text, doc.tokens[k + 1], doc.tokens[k + 2]
         if k in quoted:
-            if _quote_mark(doc, k) and doc.tokens[k - 1].text == "," and k + 1 not in quoted and _new_subject(nxt, after):
-                return k + 1      # 'promising “jobs, jobs, jobs,” but he has also …'
+            if _quote_mark(doc, k) and doc.tokens[k - 1].text == "," and k + 1 not in quoted and (
+                    _new_subject(nxt, after) or nxt.text.lower() in ("although", "though")):
+                return k + 1      # 'promising “jobs, jobs, jobs,” but he has also …', '“a mistake,” although …'
             continue
         new_subject = (text == "," or text in ANY_DASH) and _new_subject(nxt, after)
-        concession = nxt.text.lower() in ("although", "though") or (
-            nxt.text.lower() == "even" and after.text.lower() in ("though", "as"))
-        if (new_subject or text == ";" or text == "," and concession
+        contrast = nxt.text.lower() in ("although", "though") or (
+            nxt.text.lower() == "even" and after.text.lower() in ("though", "as")) or (
+            nxt.text.lower() == "compared" and after.text.lower() in ("with", "to"))
+        if (new_subject or text == ";" or text == "," and contrast
                 or (text == "," or text in DASHES) and nxt.text.lower() != "including"
                 and (is_participle(nxt) or is_adverb(nxt) and is_participle(after))
                 and _has_verb(doc, first, k)
@@ -207,7 +217,8 @@ def find_cues(doc: Document, si: int, beliefs: bool = True) -> list[Cue]:
     for i in range(lo, hi):
         if _according(doc, i, hi) or _as_reported_by(doc, i, lo, hi):
             found.append(_according_cue(doc, i, lo, hi))
-        elif is_cue(doc, i, beliefs) and not _names_a_thing(doc, i) and not _that_said(doc, i, lo, hi):
+        elif (is_cue(doc, i, beliefs) and not _names_a_thing(doc, i) and not _that_said(doc, i, lo, hi)
+              and not _idiom(doc, i, lo, hi)):
             found.append(_verb_cue(doc, i, lo, hi))
     for cue in found:
         if cue.content and cue.content[1] <= cue.content[0]:
@@ -220,6 +231,21 @@ def _that_said(doc: Document, i: int, lo: int, hi: int) -> bool:
     return i == lo + 1 and i + 1 < hi and doc.tokens[lo].text == "That" and doc.tokens[i + 1].text == ","
 
 
+def _idiom(doc: Document, i: int, lo: int, hi: int) -> bool:
+    """"found himself embroiled in controversy" (where someone ended up, not what they found
+    out), "showed up in the flesh" (she came; see _NOT_REPORTS), "trade declined 40 percent" (a
+    fall, not a refusal) and "may want to stay at home" (the writer's advice, not anyone's wish)
+    report nothing."""
+    verb = cue_verb(doc.tokens[i])
+    if verb == "find":
+        return i + 1 < hi and doc.tokens[i + 1].text.lower() in _REFLEXIVES
+    if i + 1 < hi and f"{verb} {doc.tokens[i + 1].text.lower()}" in _NOT_REPORTS:
+        return True
+    if verb == "decline":
+        return i + 1 < hi and (tag(doc.tokens[i + 1]) == "NUM" or doc.tokens[i + 1].text.lower() == "by")
+    return verb == "want" and i > lo and doc.tokens[i - 1].text.lower() in ("may", "might")
+
+
 def _particle(tok) -> bool:
     """"pointed out", "called for": a particle or preposition after the verb (taggers call one
     before a gerund SCONJ: "called for reducing")."""
@@ -229,8 +255,9 @@ def _particle(tok) -> bool:
 
 def _according_cue(doc: Document, i: int, lo: int, hi: int) -> Cue:
     comma = next((k for k in range(i + 2, hi) if doc.tokens[k].text == ","), None)
-    if i - lo <= 1 and comma is not None and hi - comma > _MIN_CONTENT_TOKENS:
-        content = (doc.tokens[comma + 1].start, _content_end(doc, comma + 1, hi))   # According to X, …
+    if (i - lo <= 1 or doc.tokens[i - 1].text == ":") and comma is not None and hi - comma > _MIN_CONTENT_TOKENS:
+        # "According to X, …" (also after a colon: "And it hasn't gone unnoticed: According to …, …")
+        content = (doc.tokens[comma + 1].start, _content_end(doc, comma + 1, hi))
     elif i - lo >= _MIN_CONTENT_TOKENS:
         end = i - 1 if doc.tokens[i - 1].text == "," else i
         if (end < i and comma is not None and hi - comma > _MIN_CONTENT_TOKENS
@@ -238,6 +265,13 @@ def _according_cue(doc: Document, i: int, lo: int, hi: int) -> Cue:
             # "Among the precedents at risk, according to Ms. Epstein, are 16 …": the attribution
             # is set off between the report's subject and its verb.
             content = (_after_dateline(doc, lo), _content_end(doc, comma + 1, hi))
+        elif (end < i and comma is not None and _clause_from(doc, comma + 1, hi)
+              and (not _has_verb(doc, lo, end) or doc.tokens[end - 1].text.lower() in _OPENS_REPORT
+                   or is_cue(doc, end - 1))):
+            # "In addition, according to the department, nearly nine million …", "…, because,
+            # according to Trump, the media would …", "Politico reported, according to sources,
+            # Clinton tried …": what comes before is no report; the clause after it is.
+            content = (doc.tokens[comma + 1].start, _content_end(doc, comma + 1, hi))
         else:
             content = (_last_clause(doc, lo, end), doc.tokens[end - 1].end)      # …, according to X.
     else:
@@ -288,9 +322,11 @@ def _verb_cue(doc: Document, i: int, lo: int, hi: int) -> Cue:
     inverted = False
     before = doc.tokens[i - 1].text if i > lo else ""
     # (after "Donald Trump, her opponent," or "Trump, appearing after Clinton," or "In her book,
-    # Living History," nothing was said yet: the subject is before the verb)
-    said_before = any(_closing_mark(doc, k) or tag(t) in ("VERB", "AUX") and not is_participle(t) and t.text[:1].islower()
-                      for k, t in enumerate(doc.tokens[lo:i - 1], lo))
+    # Living History," or "Roy M. Neel, who managed Al Gore's campaign," nothing was said yet: the
+    # subject is before the verb)
+    said_before = not _subject_aside(doc, lo, i) and any(
+        _closing_mark(doc, k) or tag(t) in ("VERB", "AUX") and not is_participle(t) and t.text[:1].islower()
+        for k, t in enumerate(doc.tokens[lo:i - 1], lo))
     if ((before == "," and said_before or before in CLOSERS or i == lo)
             and verb not in cues.ADDRESSEE | cues.OBJECT | cues.NAMING
             and not is_participle(doc.tokens[i])):     # ", saying his …" reports; it is not "…, said his …"
@@ -315,9 +351,11 @@ def _verb_cue(doc: Document, i: int, lo: int, hi: int) -> Cue:
         boundary > lo and _closing_mark(doc, boundary - 1)))
     if after_quote and boundary - lo >= 1:
         opening = next((k for k in range(lo, boundary) if doc.tokens[k].text in OPENERS), boundary)
-        if tag(doc.tokens[lo]) == "ADP" and not _has_verb(doc, lo, opening) and boundary - opening <= _TITLE_TOKENS:
-            # 'On the broadcast of “Fox News Sunday,” Pence said …': a title, not what he said;
-            # the verb may still report what follows.
+        if ((tag(doc.tokens[lo]) == "ADP" or doc.tokens[lo].text.lower() in cues.TIME_WORDS)
+                and not _has_verb(doc, lo, opening) and boundary - opening <= _TITLE_TOKENS):
+            # 'On the broadcast of “Fox News Sunday,” Pence said …', 'Sunday on Fox News channel’s
+            # “Sunday Morning Futures,” Rep. Darrell Issa said …': a title, not what he said; the
+            # verb may still report what follows.
             boundary = None
         else:
             cue = _backward(doc, lo, boundary, i, inverted)
@@ -353,8 +391,10 @@ def _verb_cue(doc: Document, i: int, lo: int, hi: int) -> Cue:
         return Cue(i, i + 1, (doc.tokens[j].start, _content_end(doc, j, _object_end(doc, j, hi))), inverted, forward=True)
     if (boundary is None and lo > 0 and doc.tokens[lo - 1].text in CLOSERS
             and "\n" not in doc.text[doc.tokens[lo - 1].end:doc.tokens[lo].start]
-            and _attribution_only(doc, lo, i, inverted)):
-        # The sentence splitter cut after the quotation: '"…," | Ms. Moore said.'
+            and _attribution_only(doc, lo, i, inverted)
+            and not (object_at < hi and tag(doc.tokens[object_at]) in _OBJECT_TAGS)):
+        # The sentence splitter cut after the quotation: '"…," | Ms. Moore said.' (not '“…” |
+        # Marco Rubio called the statement “offensive”': that verb has an object of its own)
         prev = doc.sentences[doc.tokens[lo - 1].sentence]
         return Cue(i, i + 1, (prev.start, doc.tokens[lo - 1].end), inverted, after_quote=True)
     if (verb in cues.OBJECT or boundary is None or boundary - lo < _MIN_CONTENT_TOKENS
@@ -367,6 +407,18 @@ def _verb_cue(doc: Document, i: int, lo: int, hi: int) -> Cue:
     return _backward(doc, lo, boundary, i, inverted)
 
 
+def _subject_aside(doc: Document, lo: int, cue: int) -> bool:
+    """"Roy M. Neel, who managed Al Gore's campaign, said …", "Corey Lewandowski, in a statement
+    released on Thursday, said …": the sentence opens with a noun phrase and an aside set off by
+    commas that ends at the cue: the subject, not a report before it."""
+    first = next((k for k in range(lo, cue - 1) if doc.tokens[k].text == ","), None)
+    if first is None or doc.tokens[cue - 1].text != "," or first + 1 >= cue - 1:
+        return False
+    opener = doc.tokens[first + 1]
+    return (np_right(doc, lo, first) == (lo, first)
+            and (opener.text.lower() in ("who", "whose") or tag(opener) in ("ADP", "DET")))
+
+
 # Words opening a subordinate clause whatever their tag ("when" is an adverb to the tagger).
 _SUBORDINATORS = frozenset({"when", "whenever", "once", "while", "because", "although", "though", "after",
                             "before", "since", "until", "if", "unless"})
@@ -374,14 +426,20 @@ _SUBORDINATORS = frozenset({"when", "whenever", "once", "while", "because", "alt
 
 def _fronted_clause_end(doc: Document, lo: int, cue: int, hi: int) -> int:
     """"While he acknowledged funding was a reason, Ham also noted …", "In a statement announcing
-    the pick, the union called …", "Ever since she endorsed …, Ms. Warren has …": a report in an
-    opening subordinate clause or phrase ends at the comma before the main clause."""
+    the pick, the union called …", "Ever since she endorsed …, Ms. Warren has …", "Three years
+    after Republicans vowed …, the party has …": a report in an opening subordinate clause or
+    phrase ends at the comma before the main clause (not at a comma of its own: "…, Merrick
+    Garland, the final state rules …")."""
     commas = [k for k in range(lo, cue) if doc.tokens[k].text == ","]
     if commas and doc.tokens[_after_conjunction(doc, commas[-1] + 1, cue)].text.lower() in _SUBORDINATORS:
         lo = commas[-1] + 1   # "Last month, when I asked Sanders if …, he looked …"
     lo = _after_conjunction(doc, lo, cue)   # "And while he said …, he clarified …"
     opener = doc.tokens[lo].text.lower()
     first = lo + 1 if tag(doc.tokens[lo]) == "ADV" and opener not in _SUBORDINATORS and lo + 1 < cue else lo
+    span = np_right(doc, first, cue)
+    if (span is not None and span[1] - span[0] <= 3 and span[1] < cue and tag(doc.tokens[span[1] - 1]) == "NOUN"
+            and doc.tokens[span[1]].text.lower() in ("after", "before", "since", "until", "when")):
+        first = span[1]   # "Three years after Republicans vowed to …, the party has …"
     if (tag(doc.tokens[first]) not in ("SCONJ", "ADP") and doc.tokens[first].text.lower() not in _SUBORDINATORS
             or doc.tokens[first].text.lower() == "that"):
         return hi
@@ -390,8 +448,8 @@ def _fronted_clause_end(doc: Document, lo: int, cue: int, hi: int) -> int:
         return hi         # "As The Hill reported, Donald Trump was …": the main clause is what was reported
     if any(t.text == "," for t in doc.tokens[lo:cue]):
         return hi
-    comma = next((k for k in range(cue + 1, hi) if doc.tokens[k].text == ","), None)
-    return comma if comma is not None and _clause_from(doc, comma + 1, hi) else hi
+    comma = next((k for k in range(cue + 1, hi) if doc.tokens[k].text == "," and _clause_from(doc, k + 1, hi)), None)
+    return comma if comma is not None else hi
 
 
 def _after_conjunction(doc: Document, k: int, cue: int) -> int:
@@ -416,6 +474,10 @@ def _noun_phrase_object(doc: Document, cue: int, j: int, hi: int) -> bool:
     # "described a day at home as the perfect day off": with no quoted words, what was described
     # is what was said (with them, only the quoted words are; see the naming verbs).
     described = verb == "describe" and not any(_quote_mark(doc, k) for k in range(j, hi))
+    if verb == "write":
+        np = np_right(doc, j, hi)
+        if np is not None and doc.tokens[np[1] - 1].text.lower() in _MEDIA | _WRITINGS:
+            return False      # "wrote a children's book", "wrote the letter Feb. 2 to …": a thing made
     return ((verb not in cues.QUOTATION_ONLY | cues.ADDRESSEE | cues.NAMING or described)
             and (tag(doc.tokens[j]) in NP_TAGS - {"PRON"} or possessive_determiner(doc, j, hi)
                  or _demonstrative_that(doc, j, hi)))
@@ -457,7 +519,7 @@ def _object_end(doc: Document, j: int, hi: int) -> int:
                 t.text.lower() in ("as", "because", "although", "though") and _clause_from(doc, k + 1, hi)) or (
                 t.text.lower() in ("but", "and", "while") and k + 1 < hi and (
                 tag(doc.tokens[k + 1]) in ("VERB", "AUX") or in_verb_group(doc.tokens[k + 1]))
-                and not _modal_later(doc, k + 2, hi)):
+                and not _modal_later(doc, k + 2, hi) and not _parallel(doc, j, k)):
             end = k if k > np[1] or t.text != "," else hi    # "said Mr. Trump, the nominee, was …"
             return min(end, adjunct or end)
         if tag(t) == "AUX" or tag(t) == "VERB" and not is_participle(t) and doc.tokens[k - 1].text.lower() != "to" and not (
@@ -469,6 +531,17 @@ def _object_end(doc: Document, j: int, hi: int) -> int:
                 or t.text.lower() == "in" and any(w.text.lower() in _MEDIA for w in doc.tokens[k + 1:min(hi, k + 4)]))):
             adjunct = k
     return adjunct or hi
+
+
+def _parallel(doc: Document, j: int, k: int) -> bool:
+    """The conjunction at token k joins a second gerund or infinitive to one in the object from
+    token j ("criticized Clinton for accepting donations and speaking fees from …", "ordered the
+    State Department to review and to release …"), not a verb of the subject's."""
+    nxt = doc.tokens[k + 1]
+    if is_participle(nxt):
+        return any(is_participle(t) for t in doc.tokens[j:k])
+    return nxt.text.lower() == "to" and any(t.text.lower() == "to" and tag(doc.tokens[m + 1]) == "VERB"
+                                            for m, t in enumerate(doc.tokens[j:k], j))
 
 
 def _modal_later(doc: Document, k: int, hi: int) -> bool:
@@ -527,6 +600,9 @@ def _split_by_attribution(doc: Document, lo: int, boundary: int | None, cue: int
         if not _has_verb(doc, lo, boundary) or is_participle(doc.tokens[lo]):
             return None   # "Earlier this week, …", "Weighing in on the discussion, …": nothing reported
         return _backward(doc, lo, boundary, cue, inverted)
+    if all(tag(t) in ("CCONJ", "ADV", "PUNCT") or is_adverb(t) for t in doc.tokens[lo:boundary]):
+        # "And yet, Mrs. Clinton's aides say, Syria remains …": only the clause after it was said.
+        return Cue(cue, cue + 1, (doc.tokens[close + 1].start, _content_end(doc, close + 1, hi)), inverted)
     return Cue(cue, cue + 1, (_after_dateline(doc, lo), _content_end(doc, close + 1, hi)), inverted)
 
 
@@ -688,8 +764,8 @@ def find_quotes(doc: Document, beliefs: bool = True) -> Document:
                 if split is not None and doc.tokens[split].start > outer.start:
                     outer.end = doc.tokens[split - 1].end
             if cue.content is None:
-                # 'called the numbers "alarming"', 'described Trump as a "spoiled brat"': the quoted
-                # words in the verb's object are what was said.
+                # 'called the numbers "alarming"', 'described Trump as a "spoiled brat"': the verb's
+                # object with its quoted words is what was said (see _object_quotes).
                 if cue_verb(c_tok) in cues.NAMING | cues.OBJECT:
                     # (a nearer cue governs a quoted phrase: 'a swiftly called meeting … a statement calling …')
                     governed = [m for m in partials if m not in claimed and c_tok.start < m.start < sent.end and not any(
@@ -772,11 +848,13 @@ def _labelled_quotes(doc: Document, turns: list, titles: list[tuple[int, int]]) 
 
 
 def _object_quotes(doc: Document, cue: Cue, si: int, governed: list[Marked]) -> list[Quote]:
-    """The quoted phrases in a naming verb's object, each a partial quotation ('called the
-    numbers "alarming"', as the sample's key has it); for other verbs the object with the
-    words it quotes ('criticized the Affordable Care Act as a “crazy system”')."""
+    """The object with the words it quotes ('criticized the Affordable Care Act as a “crazy
+    system”', 'called the political system “rotten to the core”', as PolNeAR marks them); after
+    a naming verb a single quoted word is a partial quotation on its own ('called the numbers
+    "alarming"', as the sample's key has it)."""
     in_object = _quoted_in_object(doc, cue, governed)
-    if in_object and cue_verb(doc.tokens[cue.token]) not in cues.NAMING:
+    naming = cue_verb(doc.tokens[cue.token]) in cues.NAMING
+    if in_object and (not naming or any(len(doc.text[m.start:m.end].split()) > 1 for m in in_object)):
         return [_with_cue(Quote(doc.tokens[cue.token + 1].start, in_object[-1].end, "mixed", si), doc, cue)]
     return [_with_cue(Quote(m.start, m.end, "partial", si), doc, cue) for m in governed]
 

@@ -14,8 +14,10 @@ HEAD_TAGS = frozenset({"PROPN", "NOUN", "PRON", "NUM"})
 _VERB_GROUP_TAGS = frozenset({"AUX", "ADV", "PART"})
 _CLOSING_MARKS = "\"”’'»"
 # Tokenizers sometimes keep a closing mark together with the mark or stop before it
-# ('” at the end of a quote in a quote, ?” at the end of a question).
-CLOSERS = frozenset(set(_CLOSING_MARKS) | {a + b for a in _CLOSING_MARKS + ".,?!…" for b in _CLOSING_MARKS})
+# ('” at the end of a quote in a quote, ?” at the end of a question, .'' where a paper prints
+# quotation marks as two apostrophes).
+CLOSERS = frozenset(set(_CLOSING_MARKS) | {a + b for a in _CLOSING_MARKS + ".,?!…" for b in _CLOSING_MARKS}
+                    | {a + "''" for a in ".,?!…"})
 OPENERS = frozenset({"\"", "“", "‘", "'", "«", "''", "``"})
 _QUOTE_MARKS = set(_CLOSING_MARKS) | set("“‘«`")
 _STOPS = set(".?!")
@@ -89,8 +91,10 @@ def cue_verb(tok: Token) -> str:
 
 def matching_dash(doc: Document, k: int, stop: int, step: int) -> int | None:
     """The dash that pairs with the one at token k, searching by `step` (-1 back, 1 forward)
-    up to token `stop`, which is not searched: "X -- the leader of the union -- said"."""
-    return next((m for m in range(k + step, stop, step) if doc.tokens[m].text == doc.tokens[k].text), None)
+    up to token `stop`, which is not searched: "X -- the leader of the union -- said" (a hyphen
+    inside a word, "military-backed", pairs with nothing)."""
+    return next((m for m in range(k + step, stop, step)
+                 if doc.tokens[m].text == doc.tokens[k].text and not _joiner(doc, m)), None)
 
 
 def np_left(doc: Document, end: int, low: int) -> tuple[int, int] | None:
@@ -197,13 +201,15 @@ def is_cue(doc: Document, i: int, beliefs: bool = False) -> bool:
         return False
     if tok.text.lower() != base_form(tok.text):
         # (not after a possessive: "Trump's comments came as …", "his remarks"; nor opening a
-        # clause before an auxiliary, as its subject: "…, states unnecessarily would become …")
+        # clause before an auxiliary, as its subject: "…, states unnecessarily would become …";
+        # nor joined to a noun: "did not return calls and emails seeking comment")
         owner = doc.tokens[i - 1].text.lower() if i > first else ""
         k = i + 1
         while k < len(doc.tokens) and is_adverb(doc.tokens[k]):
             k += 1
         subject = before in ("", "PUNCT") and k < len(doc.tokens) and tag(doc.tokens[k]) == "AUX"
-        return before not in ("DET", "ADJ", "ADP", "NUM") and owner not in _POSSESSIVES and not subject
+        joined = before == "CCONJ" and i - 2 >= first and tag(doc.tokens[i - 2]) == "NOUN"
+        return before not in ("DET", "ADJ", "ADP", "NUM") and owner not in _POSSESSIVES and not subject and not joined
     # A bare form closing an attribution after a quotation or a clause: '…,” the article read.',
     # "…, fundraising documents show."
     if not (i + 1 < len(doc.tokens) and doc.tokens[i + 1].text in (".", ",") and before in ("NOUN", "PROPN")):

@@ -16,7 +16,7 @@ which … -- told"), "that" as a determiner ("declined that assignment and …")
 ("the nurses' union"), a participle in an appositive ("the presumed favorite"), the writer's
 words after a quoted phrase (', implicitly blaming …') and an addressee before a time ("told
 nurses this week she …"), "as the board met …", " - a rare gesture", '"…" and kept going' and the object of a verb like "criticized" that quotes
-('criticized the board as a "disgrace"': all of it; a naming verb keeps to the quoted words), a
+('criticized the board as a "disgrace"': all of it; a naming verb keeps to a single quoted word), a
 headline in title case ("Maria Lopez Says Ward Will Close …"), a person as the object of a verb
 like "accused" ("accused John Smith of closing …"; a thing there is no quotation), a report that
 ends its sentence with a colon ("… at once:" and the next sentence), a quoted section heading
@@ -57,6 +57,33 @@ participle off), a digest's "Heading - X: “…”" and "Stated X:" before a qu
   indefinite appositive after a common noun (", a swipe at …"): the writer's;
 - "according to X" closing a sentence vouches for its last clause after ", and" or a closing
   ", which" clause;
+- a naming verb's object with the quoted words in it ('called the closure "a grave mistake …"'),
+  but a single quoted word alone ('called the closure "alarming"', as the sample's key has it);
+- "hinted at" with a noun phrase (a cue and its preposition, as "called for");
+- a spaced hyphen after an object that no other closes ("… - a landslide win that prompted
+  their military-backed opponents …": a hyphen inside a word closes no aside);
+- ", compared with …" after a report (the writer's figures beside the speaker's);
+- a verb with an object of its own right after a quotation's sentence ('"unhinged." Maria Lopez
+  called the statement "…"'): not the quotation's attribution;
+- a report in an opening clause that holds a comma of its own ("While X said the board had hired
+  John Smith, the new director, the nurses …") or follows a time ("Three years after X said …,
+  the board …"): it ends before the main clause;
+- ', although …' after a quoted phrase that ends the report ('was "a terrible mistake," although
+  …': the writer's);
+- a second gerund or infinitive joined to one in the object ("for closing the ward and cutting
+  …"): still the object, not a verb of the speaker's;
+- a subject with an aside in commas before the cue ("X, who ran the ward for years, said …"):
+  no report before the cue, and no inverted attribution;
+- a quoted title after an opening day ('Sunday on the radio show "Ward Watch," X said …'): not
+  what was said, as after a preposition;
+- "wrote a book …" (a thing made, not words reported);
+- "found herself …" (where someone ended up), "showed up" (she came), "believes in" (trust),
+  "declined 40 percent" (a fall) and "may want to …" (the writer's advice): no report;
+- an attribution set off by commas after a connective only ("And yet, X says, the ward …"): the
+  clause after it;
+- "according to X" after an opening phrase, a colon or a word that leaves its clause to come
+  ("In addition, according to X, …", "…: According to X, …", "because, according to X, …"): the
+  clause after it;
 - a place between the cue and a quotation after a comma ('said at a meeting …, "…"');
 - what was described, when no quoted words follow ("described a day on the ward as …");
 - a speaker after the cue with a relative clause ('"…," said a nurse who worked …');
@@ -242,6 +269,47 @@ SPANS = {
                                           'to the town hospital, according to Maria Lopez.\n',
     "according_after_a_relative_clause": 'The board met on Monday. The board voted to close the ward, which had '
                                          'served the town for forty years, according to Maria Lopez.\n',
+    "naming_verb_with_quoted_words": 'The board met on Monday. Maria Lopez called the closure of the ward "a '
+                                     'grave mistake for the town."\n',
+    "naming_verb_with_a_quoted_word": 'The board met on Monday. Maria Lopez called the closure "alarming" and left '
+                                      'the room.\n',
+    "hinted_at": 'The board met on Monday. Maria Lopez hinted at the closure of the ward in the winter.\n',
+    "hyphen_in_a_word_after_the_object": 'The board met on Monday. Maria Lopez predicted a victory for the nurses - '
+                                         'a landslide win that prompted their military-backed opponents to resign.\n',
+    "compared_with_after_a_report": 'The board met on Monday. Most nurses said the ward should stay open, compared '
+                                    'with 30 percent of the porters.\n',
+    "object_after_a_quotation": 'The board met on Monday. John Smith called the board "unhinged." Maria Lopez '
+                                'called the statement "offensive and outlandish."\n',
+    "appositive_in_a_fronted_clause": 'The board met on Monday. While Maria Lopez said the board had hired John '
+                                      'Smith, the new director, the nurses walked out.\n',
+    "time_before_a_fronted_clause": 'The board met on Monday. Three years after Maria Lopez said the ward would close, '
+                                    'the board reopened it.\n',
+    "although_after_a_quoted_phrase": 'The board met on Monday. Maria Lopez said the closure was "a terrible '
+                                      'mistake," although she still supports the board.\n',
+    "parallel_gerunds_in_the_object": 'The board met on Monday. Maria Lopez criticized John Smith for closing the '
+                                      'ward and cutting the pay of the nurses.\n',
+    "relative_clause_after_the_subject": 'The board met on Monday. Maria Lopez, who ran the ward for years, said '
+                                         'the board\'s plans "would close the ward in winter."\n',
+    "time_before_a_quoted_title": 'The board met on Monday. Sunday on the radio show "Ward Watch," Maria Lopez '
+                                  'said the nurses were tired.\n',
+    "found_oneself": 'The board met on Monday. Maria Lopez once again found herself embroiled in the row over '
+                     'the ward.\n',
+    "may_want_to": 'The board met on Monday. The nurses may want to stay at home next week.\n',
+    "showed_up": 'The board met on Monday. Maria Lopez showed up in the flesh after driving all night from the '
+                 'town.\n',
+    "believes_in": 'The board met on Monday. Maria Lopez believes in the nurses and the work they do on the '
+                   'ward.\n',
+    "wrote_a_book": 'The board met on Monday. Maria Lopez wrote a book about the ward in the winter.\n',
+    "declined_by_a_number": 'The board met on Monday. The number of nurses on the ward declined 40 percent in the '
+                            'first six months of this year.\n',
+    "connective_before_a_split": 'The board met on Monday. And yet, Maria Lopez says, the ward will stay open all '
+                                 'winter.\n',
+    "according_after_an_opening_phrase": 'The board met on Monday. In addition, according to Maria Lopez, the '
+                                         'nurses would strike on Monday.\n',
+    "according_after_a_colon": 'The board met on Monday. And it has not gone unnoticed: According to Maria Lopez, '
+                               'the nurses would strike on Monday.\n',
+    "according_after_because": 'The board met on Monday. The nurses will strike because, according to Maria Lopez, '
+                               'the board has lied to them.\n',
     "place_before_a_quotation": 'The board met on Monday. Maria Lopez said at a meeting in the town hall on Monday, '
                                 '"Nobody came to help us at all."\n',
     "long_addressee_at_the_end": 'The board met on Monday. The wards were full all week, a nurse told The Wall '
@@ -350,6 +418,18 @@ def test_a_thing_criticised_is_not_a_quotation(quotes):
     assert quotes[quotes.doc_id == "thing_object"].empty
 
 
+@pytest.mark.parametrize("doc_id", ["found_oneself", "may_want_to", "declined_by_a_number", "showed_up",
+                                    "believes_in"])
+def test_an_idiom_is_no_report(reports, doc_id):
+    # ("found herself embroiled in …": where she ended up; "may want to stay at home": the writer's
+    # advice; "declined 40 percent": a fall; "showed up": she came; "believes in the nurses": trust)
+    assert reports[reports.doc_id == doc_id].empty
+
+
+def test_a_thing_written_is_no_report(reports):
+    assert reports[reports.doc_id == "wrote_a_book"].empty     # she made a book; no words of hers are reported
+
+
 def test_that_said_is_the_writers_even_so(quotes):
     assert quotes[quotes.doc_id == "that_said"].empty
 
@@ -382,6 +462,20 @@ def test_a_that_clause_takes_in_the_quotation_it_ends_with(quotes):
 
 def _texts(quotes, doc_id):
     return sorted(quotes[quotes.doc_id == doc_id].quote_text)
+
+
+def test_a_cue_with_an_object_after_a_quotation_is_no_trailing_attribution(reports):
+    # ('"unhinged." | Maria Lopez called …': the splitter's cut after a quotation does not make
+    # "Maria Lopez called" its attribution when the verb has an object of its own)
+    assert _texts(reports, "object_after_a_quotation") == ['"unhinged."', 'the statement "offensive and outlandish."']
+
+
+def test_an_aside_after_the_subject_is_no_report(reports):
+    # ("Maria Lopez, who ran the ward for years, said …": the subject, not a report before an
+    # inverted attribution to "the board's plans")
+    rows = reports[reports.doc_id == "relative_clause_after_the_subject"]
+    assert list(rows.speaker_mention) == ["Maria Lopez"]
+    assert not any("who ran the ward" in text for text in rows.quote_text)
 
 
 def test_a_participle_after_by_reports_for_the_subject(quotes):
@@ -531,6 +625,24 @@ def test_a_transcripts_turns_go_to_the_names_before_them(quotes):
                                              "the nurses moved to the town hospital"),
                                             ("according_after_a_relative_clause",
                                              "which had served the town for forty years"),
+                                            ("naming_verb_with_quoted_words",
+                                             'the closure of the ward "a grave mistake for the town."'),
+                                            ("naming_verb_with_a_quoted_word", '"alarming"'),
+                                            ("hinted_at", "the closure of the ward in the winter"),
+                                            ("hyphen_in_a_word_after_the_object", "a victory for the nurses"),
+                                            ("compared_with_after_a_report", "the ward should stay open"),
+                                            ("appositive_in_a_fronted_clause", "the board had hired John Smith"),
+                                            ("time_before_a_fronted_clause", "the ward would close"),
+                                            ("although_after_a_quoted_phrase",
+                                             'the closure was "a terrible mistake,"'),
+                                            ("parallel_gerunds_in_the_object",
+                                             "John Smith for closing the ward and cutting the pay of the nurses"),
+                                            ("time_before_a_quoted_title", "the nurses were tired"),
+                                            ("connective_before_a_split", "the ward will stay open all winter"),
+                                            ("according_after_an_opening_phrase",
+                                             "the nurses would strike on Monday"),
+                                            ("according_after_a_colon", "the nurses would strike on Monday"),
+                                            ("according_after_because", "the board has lied to them"),
                                             ("place_before_a_quotation", '"Nobody came to help us at all."'),
                                             ("described_without_quoted_words",
                                              "a day on the ward as the hardest of her life"),

@@ -142,3 +142,16 @@ def test_an_inflected_noun_opening_a_clause_before_an_auxiliary_is_no_cue():
                      (",", "PUNCT"), ("states", "NOUN"), ("surely", "ADV"), ("would", "AUX"), ("pay", "VERB"),
                      ("more", "ADJ"), (",", "PUNCT"), ("Maria", "PROPN"), ("Lopez", "PROPN"), ("said", "VERB"),
                      (".", "PUNCT")]) == ["If the board paid nurses , states surely would pay more"]
+
+
+def test_an_inflected_noun_joined_to_a_noun_is_no_cue():
+    # "Others did not return calls and emails seeking comment": "emails" is a noun like "messages".
+    assert _content([("Maria", "PROPN"), ("Lopez", "PROPN"), ("did", "AUX"), ("not", "PART"), ("return", "VERB"),
+                     ("messages", "NOUN"), ("and", "CCONJ"), ("emails", "NOUN"), ("seeking", "VERB"),
+                     ("comment", "NOUN"), (".", "PUNCT")]) == []
+
+
+def test_a_stop_and_two_apostrophes_close_a_quotation():
+    # Papers that print quotation marks as two apostrophes: the tokenizer keeps the stop with them.
+    assert _content([("''", "PUNCT"), ("We", "PRON"), ("will", "AUX"), ("win", "VERB"), (".''", "NOUN"),
+                     ("Maria", "PROPN"), ("Lopez", "PROPN"), ("said", "VERB"), (".", "PUNCT")]) == ["'' We will win .''"]
