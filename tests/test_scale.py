@@ -115,3 +115,18 @@ def test_worker_processes_start_with_models_loaded_and_frozen():
 
     job = {"source": resolve("bundled")}
     assert list(run_on_processes(_worker_state, [(0, [], "print")], job, workers=1)) == [(1, True)]
+
+
+def _worker_pid(index, docs, print_, threads, source):
+    return os.getpid()
+
+
+def test_a_worker_process_gives_way_to_a_fresh_one_after_its_partitions():
+    """A worker's heap creeps up partition after partition; a fresh process, with the models
+    loaded anew, takes over after PARTITIONS_PER_WORKER of them."""
+    from pipeline.models import resolve
+    from pipeline.scale import PARTITIONS_PER_WORKER, run_on_processes
+
+    parts = [(k, [], "print") for k in range(PARTITIONS_PER_WORKER + 1)]
+    pids = list(run_on_processes(_worker_pid, parts, {"source": resolve("bundled")}, workers=1))
+    assert len(set(pids[:PARTITIONS_PER_WORKER])) == 1 and pids[-1] != pids[0]
