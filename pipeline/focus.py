@@ -63,9 +63,9 @@ def _runs_on(doc: Document, si: int) -> bool:
     tokens = doc.tokens[sent.first_token:sent.last_token]
     if tokens[-1].text == ":":
         return True
-    for k in range(len(tokens) - 1, -1, -1):
-        if _may_cue(tokens[k].text):
+    for tok in reversed(tokens):
+        if _may_cue(tok.text):
             return True
-        if not is_adverb(tokens[k]):
+        if not is_adverb(tok):
             return False
     return False

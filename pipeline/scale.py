@@ -2,8 +2,9 @@
 
 Both engines call the same `process_partition` as the plain loop, so the output is the
 same; each worker process loads the Stanza models once (see models.load_pipeline) and
-keeps them for the partitions it is given (PARTITIONS_PER_WORKER, then a fresh one starts). At most two partitions per worker are in
-flight, so memory stays flat however large the corpus."""
+keeps them for the partitions it is given (PARTITIONS_PER_WORKER, then a fresh process
+starts). At most two partitions per worker are in flight, so memory stays flat however
+large the corpus."""
 from __future__ import annotations
 
 import gc

@@ -33,8 +33,11 @@ def segment_many(docs: list[Document], nlp, tag_everything: bool = False) -> lis
         chosen = []
         for doc, sdoc in zip(todo, annotated):
             _fill(doc, sdoc)
-            wanted = None if tag_everything else sentences_to_tag(doc)
-            chosen += [s for s in sdoc.sentences if wanted is None or doc.sentence_at(s.tokens[0].start_char) in wanted]
+            if tag_everything:
+                chosen += sdoc.sentences
+            else:
+                wanted = sentences_to_tag(doc)
+                chosen += [s for s in sdoc.sentences if doc.sentence_at(s.tokens[0].start_char) in wanted]
         _run_on_sentences(nlp, _WORD_TAGGERS, chosen)
         nlp.bulk_process(annotated, processors="ner")
         for doc, sdoc in zip(todo, annotated):
