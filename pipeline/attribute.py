@@ -116,10 +116,11 @@ def _mention_of_verb(doc: Document, i: int, inverted: bool) -> tuple[int, int] |
 def _subject(doc: Document, i: int, lo: int) -> tuple[int, int] | None:
     """The subject mention of the verb at token i, not reaching below token lo."""
     j = _before_verb_group(doc, i, lo)
-    if j > lo and j < i and doc.tokens[j].text.lower() == "to":
-        # "Trump refused to explain how …", "declined to say", "He went on to say": the subject
-        # of the first verb.
-        k = j - 1 if j - 1 > lo and tag(doc.tokens[j - 1]) in ("ADP", "ADV") else j
+    to = next((k for k in range(j, i) if doc.tokens[k].text.lower() == "to"), None)
+    if j > lo and to is not None:
+        # "Trump refused to explain how …", "declined to say", "He went on to say" (with "on"
+        # tagged ADP, or ADV and so inside the verb group): the subject of the first verb.
+        k = to - 1 if to - 1 > lo and tag(doc.tokens[to - 1]) in ("ADP", "ADV") else to
         if tag(doc.tokens[k - 1]) == "VERB":
             j = _before_verb_group(doc, k - 1, lo)
     if j > lo and doc.tokens[j - 1].text.lower() in ("and", "but"):
