@@ -35,7 +35,7 @@ def test_a_sentence_introducing_a_quotation_is_tagged_with_it(nlp):
     # 'X said:' before a quotation names its speaker, though it holds no cue word here.
     text = _PLAIN + "The mayor's words were these:\n\n\"We are pleased with the result.\"\n\nNothing else happened."
     tagged = _tagged(segment_many([Document("d", text)], nlp)[0])
-    assert tagged["The mayor's words were these:"] and tagged["\"We are pleased with the result."]
+    assert tagged["The mayor's words were these:"] and tagged["\"We are pleased with the result.\""]
     assert not tagged["The weather was mild all week."] and not tagged["Nothing else happened."]
 
 

