@@ -225,9 +225,10 @@ def _clause_verb(doc: Document, k: int) -> bool:
 
 def _sentence_subject(doc: Document, lo: int, hi: int) -> tuple[int, int] | None:
     start = lo
-    # Skip an opening adverbial ("However, …").
+    # Skip an opening adverbial ("However, …", "Last week, …"), not a name before its
+    # appositive ("Rendell, a Clinton surrogate, said … and called …").
     comma = next((k for k in range(lo, min(hi, lo + 4)) if doc.tokens[k].text == ","), None)
-    if comma is not None:
+    if comma is not None and not (np_right(doc, lo, comma) == (lo, comma) and not _is_time(doc, (lo, comma))):
         start = comma + 1
     span = np_right(doc, start, hi)
     return _mention_chars(doc, span) if span else None

@@ -198,6 +198,11 @@ def find_marked(text: str, skip: list[tuple[int, int]] = ()) -> list[Marked]:
     previous_end = 0
     for ps, pe in paras:
         doubles, opened = _double_spans(text, ps, pe)
+        if carry is not None and (text[carry[0]] == "\"") != (text[ps] == "\""):
+            # The convention reopens with the quote's own mark: a straight-quoted excerpt does not
+            # run on into a paragraph that opens with a curly mark (its own quotation).
+            out.append(Marked(carry[0], previous_end, False, carry[1]))
+            carry = None
         if carry is not None:
             if doubles and doubles[0][0] == ps:          # reopened here and closed
                 out.append(Marked(carry[0], doubles[0][1], True, carry[1] + 1))

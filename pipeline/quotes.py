@@ -37,6 +37,10 @@ _REFLEXIVES = frozenset("myself yourself himself herself itself ourselves yourse
 # A cue and the particle after it that PolNeAR train annotates in at most a fifth of its (at
 # least five) uses: they report nothing ("showed up", "believes in", "it adds up").
 _NOT_REPORTS = frozenset("show up, show off, believe in, add up, find out, write off, think in, want in".split(", "))
+# Words that open the writer's adverbial clause after an object ("described Mr. Obama as a
+# climate evangelist when he ran for …", "release millions in cash so Mr. Clarke could …").
+_CLAUSE_OPENERS = frozenset("as because although though when after before since until unless so".split())
+_QUESTION_WORDS = frozenset("whether why how what if".split())
 _MODALS = frozenset("would will could can should may might must".split())
 # Words after which a clause is still to come: "…, because, according to X, the media would …".
 _OPENS_REPORT = frozenset("that because since while although though if whether after before when".split())
@@ -377,10 +381,14 @@ def _verb_cue(doc: Document, i: int, lo: int, hi: int) -> Cue:
                           and not is_cue(doc, j, beliefs=True))
     # "called on Trump to stop …", "called for cutting …": with its particle the verb reports.
     phrasal = i + 1 < hi and doc.tokens[i + 1].text.lower() in ("on", "for")
-    takes_clause = (verb not in cues.OBJECT or introduced or phrasal) and (
+    # "questioned whether Obama was prepared …": a question word opens a clause after any cue
+    wh_clause = j < hi and doc.tokens[j].text.lower() in _QUESTION_WORDS
+    takes_clause = (verb not in cues.OBJECT or introduced or phrasal or wh_clause) and (
         verb not in cues.QUOTATION_ONLY or j < hi and doc.tokens[j].text in OPENERS) and not writers_participle
     hi = _fronted_clause_end(doc, lo, i, hi)
-    clause = _has_verb(doc, j, hi)
+    # "That was what Liz Wahl said when she resigned …": the writer's time clause, not what was said
+    clause = _has_verb(doc, j, hi) and not (j < hi and doc.tokens[j].text.lower() in _SUBORDINATORS - {"if", "unless"}
+                                            and not any(t.text == "," for t in doc.tokens[j:hi]))
     if takes_clause and not inverted and clause and hi - j >= _MIN_CONTENT_TOKENS and tag(doc.tokens[j]) != "PUNCT" or (
             j < hi and doc.tokens[j].text in OPENERS):
         last = hi if introduced else _object_end(doc, j, hi)
@@ -474,6 +482,8 @@ def _noun_phrase_object(doc: Document, cue: int, j: int, hi: int) -> bool:
     # "described a day at home as the perfect day off": with no quoted words, what was described
     # is what was said (with them, only the quoted words are; see the naming verbs).
     described = verb == "describe" and not any(_quote_mark(doc, k) for k in range(j, hi))
+    if verb in cues.NAMING and not described and not any(_quote_mark(doc, k) for k in range(j, hi)):
+        return _names_object(doc, j, hi)
     if verb == "write":
         np = np_right(doc, j, hi)
         if np is not None and doc.tokens[np[1] - 1].text.lower() in _MEDIA | _WRITINGS:
@@ -482,6 +492,23 @@ def _noun_phrase_object(doc: Document, cue: int, j: int, hi: int) -> bool:
             and (tag(doc.tokens[j]) in NP_TAGS - {"PRON"} or possessive_determiner(doc, j, hi)
                  or _demonstrative_that(doc, j, hi)))
 
+
+
+def _names_object(doc: Document, j: int, hi: int) -> bool:
+    """"called climate change a hoax", "called the charges unsubstantiated": without quoted
+    words, a naming verb reports when its object is followed by what it is called (not
+    "called a press conference", "called Trump on Tuesday")."""
+    np = np_right(doc, j, hi)
+    if np is None:
+        return False
+    if any(doc.tokens[k].text.lower() in ("a", "an") and tag(doc.tokens[k - 1]) in ("NOUN", "PROPN", "PRON")
+           for k in range(j + 1, np[1])):
+        return True       # (the tagger's noun phrase runs on over both: "the closure a disgrace")
+    if np[1] >= hi - 1:
+        return False
+    nxt = doc.tokens[np[1]]
+    return (nxt.text.lower() in ("a", "an") or tag(nxt) == "ADJ"
+            or tag(nxt) == "VERB" and nxt.text.lower().endswith("ed")) and nxt.text.lower() not in cues.TIME_WORDS
 
 def _demonstrative_that(doc: Document, j: int, hi: int) -> bool:
     """"declined that assignment and …", "finds that pitch compelling": "that" before a singular
@@ -500,6 +527,10 @@ def _object_end(doc: Document, j: int, hi: int) -> int:
     a verb. Content that quotes, or whose noun phrase has a finite verb of its own
     ("said a majority of Americans have come to believe …"), is a clause: it runs on (hi)."""
     np = np_right(doc, j + 1, hi) if _demonstrative_that(doc, j, hi) else np_right(doc, j, hi)
+    if doc.tokens[j].text.lower() == "to" and j + 1 < hi and tag(doc.tokens[j + 1]) == "VERB":
+        # "warned officials to boost their election security after hackers targeted …"
+        return next((k for k in range(j + 2, hi) if doc.tokens[k].text.lower() in _CLAUSE_OPENERS
+                     and _clause_from(doc, k + 1, hi)), hi)
     if np is None or np[1] >= hi or doc.tokens[j].text.lower() in _SUBJECT_PRONOUNS:
         return hi         # "said she plans to …": a subject pronoun starts a clause
     adjunct = None        # "attacked Machado in early-morning tweets": when and where are the writer's
@@ -516,7 +547,7 @@ def _object_end(doc: Document, j: int, hi: int) -> int:
         if dash and _verb_after_aside(doc, k, hi):
             return hi     # "said single people and families - gay, straight - would qualify"
         if t.text in (",", ";", "(") or dash or (
-                t.text.lower() in ("as", "because", "although", "though") and _clause_from(doc, k + 1, hi)) or (
+                t.text.lower() in _CLAUSE_OPENERS and _clause_from(doc, k + 1, hi)) or (
                 t.text.lower() in ("but", "and", "while") and k + 1 < hi and (
                 tag(doc.tokens[k + 1]) in ("VERB", "AUX") or in_verb_group(doc.tokens[k + 1]))
                 and not _modal_later(doc, k + 2, hi) and not _parallel(doc, j, k)):
@@ -624,9 +655,11 @@ def _report_break(doc: Document, cue: int) -> int | None:
 
 
 def _fronted_phrase(doc: Document, first: int, last: int) -> bool:
-    """'Despite a number of failed tests, …': an opening adverbial, not a reported clause."""
-    return (tag(doc.tokens[first]) in ("ADP", "SCONJ") and doc.tokens[first].text.lower() != "that"
-            and not any(t.text == "," for t in doc.tokens[first:last]))
+    """'Despite a number of failed tests, …', 'But when Congress cut funding …, Mexico said
+    enough': an opening adverbial, not a reported clause."""
+    first = _after_conjunction(doc, first, last)
+    return ((tag(doc.tokens[first]) in ("ADP", "SCONJ") or doc.tokens[first].text.lower() in _SUBORDINATORS)
+            and doc.tokens[first].text.lower() != "that" and not any(t.text == "," for t in doc.tokens[first:last]))
 
 
 def _has_verb(doc: Document, first: int, last: int) -> bool:

@@ -207,7 +207,10 @@ def is_cue(doc: Document, i: int, beliefs: bool = False) -> bool:
         k = i + 1
         while k < len(doc.tokens) and is_adverb(doc.tokens[k]):
             k += 1
-        subject = before in ("", "PUNCT") and k < len(doc.tokens) and tag(doc.tokens[k]) == "AUX"
+        # (nor the head of a subject after a noun: "Health worries have dogged …", "campaign
+        # finance reports show …")
+        subject = k < len(doc.tokens) and (before in ("", "PUNCT") and tag(doc.tokens[k]) == "AUX"
+                                           or before == "NOUN" and tag(doc.tokens[k]) in ("AUX", "VERB"))
         joined = before == "CCONJ" and i - 2 >= first and tag(doc.tokens[i - 2]) == "NOUN"
         return before not in ("DET", "ADJ", "ADP", "NUM") and owner not in _POSSESSIVES and not subject and not joined
     # A bare form closing an attribution after a quotation or a clause: '…,” the article read.',

@@ -87,7 +87,12 @@ participle off), a digest's "Heading - X: “…”" and "Stated X:" before a qu
 - a place between the cue and a quotation after a comma ('said at a meeting …, "…"');
 - what was described, when no quoted words follow ("described a day on the ward as …");
 - a speaker after the cue with a relative clause ('"…," said a nurse who worked …');
-- a paragraph of a few words in single straight marks ("'A long cold winter.'": a heading).
+- a paragraph of a few words in single straight marks ("'A long cold winter.'": a heading);
+- a question word after a verb like "questioned" (a clause), a naming verb's object and what it
+  is called without quoted words ("called the closure a disgrace …"), a time clause after an
+  object or an infinitive (the writer's), "said when …" and "But when …, X said enough" (no
+  report), a noun before an inflected noun and a verb ("Funding worries have dogged …": no cue),
+  and "X, an appositive, said … and called …" (X for both).
 """
 import json
 
@@ -325,6 +330,22 @@ SPANS = {
                              'the town council.\n',
     "gerund_after_a_split": 'The board met on Monday. Closing the ward, Maria Lopez said, would cost the town its only '
                             'hospital.\n',
+    "question_word_after_an_object_verb": 'The board met on Monday. Maria Lopez questioned whether the board had seen '
+                                          'the report at all.\n',
+    "naming_verb_without_quoted_words": 'The board met on Monday. Maria Lopez called the closure a disgrace to the '
+                                        'town.\n',
+    "time_clause_after_an_object": 'The board met on Monday. Maria Lopez noted the shortage of nurses when she '
+                                   'visited the ward.\n',
+    "time_clause_after_an_infinitive": 'The board met on Monday. Maria Lopez urged the board to reopen the ward after '
+                                       'the nurses went on strike.\n',
+    "time_clause_after_said": 'The board met on Monday. That was what Maria Lopez said when she left the hospital in '
+                              'the spring.\n',
+    "fronted_clause_after_a_conjunction": 'The board met on Monday. But when the board cut the funding for the ward, '
+                                          'the town said enough.\n',
+    "noun_before_an_inflected_noun": 'The board met on Monday. Funding worries have dogged the ward since the '
+                                     'spring.\n',
+    "and_after_a_name_and_appositive": 'The board met on Monday. Lopez, a nurse at the ward, said the board had '
+                                       'lied and called it a disgrace to the town.\n',
 }
 # A verb whose object is a thing reports speech only with a clause or a quotation.
 NOT_REPORTED = {"thing_object": 'Maria Lopez criticised the lack of nurses on the night shift at the hospital.\n',
@@ -414,15 +435,24 @@ def test_a_noun_phrase_object_is_what_was_said(quotes):
     assert list(quotes[quotes.doc_id == "cue_form_learned_from_train"].quote_text) == ["the wards were full all week"]
 
 
+def test_a_second_verb_after_a_name_and_its_appositive_has_the_name_for_subject(quotes):
+    rows = quotes[quotes.doc_id == "and_after_a_name_and_appositive"]
+    assert sorted(rows.quote_text) == ["it a disgrace to the town", "the board had lied"], rows
+    assert set(rows.speaker_mention) == {"Lopez"}, rows
+
+
 def test_a_thing_criticised_is_not_a_quotation(quotes):
     assert quotes[quotes.doc_id == "thing_object"].empty
 
 
 @pytest.mark.parametrize("doc_id", ["found_oneself", "may_want_to", "declined_by_a_number", "showed_up",
-                                    "believes_in"])
+                                    "believes_in", "time_clause_after_said", "fronted_clause_after_a_conjunction",
+                                    "noun_before_an_inflected_noun"])
 def test_an_idiom_is_no_report(reports, doc_id):
     # ("found herself embroiled in …": where she ended up; "may want to stay at home": the writer's
-    # advice; "declined 40 percent": a fall; "showed up": she came; "believes in the nurses": trust)
+    # advice; "declined 40 percent": a fall; "showed up": she came; "believes in the nurses": trust;
+    # "said when she left …", "But when the board cut …, the town said enough": the writer's time;
+    # "Funding worries have dogged …": a noun, not a verb)
     assert reports[reports.doc_id == doc_id].empty
 
 
@@ -652,6 +682,11 @@ def test_a_transcripts_turns_go_to_the_names_before_them(quotes):
                                                                           "to Maria Lopez, is the lack of nurses at night"),
                                             ("gerund_before_the_attribution",
                                              "Finding nurses for the night shift is harder than ever"),
+                                            ("question_word_after_an_object_verb",
+                                             "whether the board had seen the report at all"),
+                                            ("naming_verb_without_quoted_words", "the closure a disgrace to the town"),
+                                            ("time_clause_after_an_object", "the shortage of nurses"),
+                                            ("time_clause_after_an_infinitive", "to reopen the ward"),
                                             ("colon_at_the_end", "three things are happening at once:\n\nThe wards are "
                                                                  "full, the nurses are tired and the board has gone")])
 def test_where_a_report_ends(reports, doc_id, report):

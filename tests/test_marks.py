@@ -36,6 +36,12 @@ def test_multi_paragraph_quote_continues_when_next_paragraph_reopens():
     assert marked[0].paragraphs == 2 and marked[0].closed
 
 
+def test_a_straight_quoted_excerpt_does_not_run_into_a_curly_quotation():
+    # (PolNeAR dev: a straight-quoted excerpt left open, then its own curly quotations)
+    text = '"Kevin was snoring.\n\n“Here he is, babe,” she said.\n\nAfter.'
+    assert spans(text) == ['"Kevin was snoring.', "“Here he is, babe,”"]
+
+
 def test_unbalanced_quote_stops_at_paragraph_end():
     text = 'She said "this never closes and goes on\n\nNew paragraph without marks.'
     marked = find_marked(text)
