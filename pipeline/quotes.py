@@ -883,13 +883,28 @@ def _labelled_quotes(doc: Document, turns: list, titles: list[tuple[int, int]]) 
 def _object_quotes(doc: Document, cue: Cue, si: int, governed: list[Marked]) -> list[Quote]:
     """The object with the words it quotes ('criticized the Affordable Care Act as a “crazy
     system”', 'called the political system “rotten to the core”', as PolNeAR marks them); after
-    a naming verb a single quoted word is a partial quotation on its own ('called the numbers
-    "alarming"', as the sample's key has it)."""
+    a naming verb a single quoted word about a thing is a partial quotation on its own ('called
+    the numbers "alarming"', as the sample's key has it); about a person, the person is named
+    with it ('called Clinton a “champion”', as PolNeAR marks it)."""
     in_object = _quoted_in_object(doc, cue, governed)
     naming = cue_verb(doc.tokens[cue.token]) in cues.NAMING
-    if in_object and (not naming or any(len(doc.text[m.start:m.end].split()) > 1 for m in in_object)):
-        return [_with_cue(Quote(doc.tokens[cue.token + 1].start, in_object[-1].end, "mixed", si), doc, cue)]
+    if in_object and (not naming or any(len(doc.text[m.start:m.end].split()) > 1 for m in in_object)
+                      or _names_a_person(doc, cue.token + 1, in_object[0].start)):
+        return [_with_cue(Quote(doc.tokens[cue.token + 1].start, _reason_end(doc, in_object[-1].end), "mixed", si),
+                          doc, cue)]
     return [_with_cue(Quote(m.start, m.end, "partial", si), doc, cue) for m in governed]
+
+
+def _reason_end(doc: Document, end: int) -> int:
+    """After the quoted words of an object, the reason given with them is said too ('called him
+    ''a genius'' for his tax avoidance strategies', as PolNeAR marks it): up to a stop or a comma."""
+    k = next((k for k, t in enumerate(doc.tokens) if t.start >= end), None)
+    if k is None or doc.tokens[k].text.lower() != "for":
+        return end
+    last = doc.sentences[doc.tokens[k].sentence].last_token
+    stop = next((m for m in range(k + 1, last) if doc.tokens[m].text in (",", ";", ".", "!", "?", ":")
+                 or doc.tokens[m].text in ANY_DASH or _quote_mark(doc, m)), last)
+    return doc.tokens[stop - 1].end if stop > k + 1 else end
 
 
 def _before_next_attribution(doc: Document, cue: Cue, sentence_cues: list[Cue], quote_start: int) -> int | None:
@@ -938,6 +953,15 @@ def _names_a_thing(doc: Document, verb: int) -> bool:
     """'a box labeled “medical problem”': a participle after a noun names it; nobody speaks."""
     return (cue_verb(doc.tokens[verb]) in cues.NAMING and verb > 0 and tag(doc.tokens[verb - 1]) in ("NOUN", "PROPN")
             and verb + 1 < len(doc.tokens) and doc.tokens[verb + 1].text in OPENERS)
+
+
+def _names_a_person(doc: Document, first: int, quote_start: int) -> bool:
+    """The object from token `first` up to a quotation is a name or a personal pronoun
+    ("Clinton", "him", "Hillary Clinton as"), not a thing ("the numbers", "his plan")."""
+    words = [t for t in takewhile(lambda t: t.start < quote_start, doc.tokens[first:])
+             if t.text.lower() not in ("a", "an", "as")]
+    return bool(words) and all(tag(t) == "PROPN" for t in words) or (
+        len(words) == 1 and words[0].text.lower() in ("him", "her", "them", "me", "us"))
 
 
 def _quoted_in_object(doc: Document, cue: Cue, quoted: list[Marked]) -> list[Marked]:

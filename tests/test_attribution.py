@@ -92,7 +92,10 @@ participle off), a digest's "Heading - X: “…”" and "Stated X:" before a qu
   is called without quoted words ("called the closure a disgrace …"), a time clause after an
   object or an infinitive (the writer's), "said when …" and "But when …, X said enough" (no
   report), a noun before an inflected noun and a verb ("Funding worries have dogged …": no cue),
-  and "X, an appositive, said … and called …" (X for both).
+  and "X, an appositive, said … and called …" (X for both);
+- a naming verb's person with a single quoted word ('called John Smith a "disgrace" for closing
+  …': the person, the word and the reason given, as PolNeAR marks them; a thing named keeps to
+  the word, as the sample's key has it).
 """
 import json
 
@@ -344,6 +347,8 @@ SPANS = {
                                           'the town said enough.\n',
     "noun_before_an_inflected_noun": 'The board met on Monday. Funding worries have dogged the ward since the '
                                      'spring.\n',
+    "naming_a_person_with_a_quoted_word": 'The board met on Monday. Maria Lopez called John Smith a "disgrace" for '
+                                          'closing the ward, and left.\n',
     "and_after_a_name_and_appositive": 'The board met on Monday. Lopez, a nurse at the ward, said the board had '
                                        'lied and called it a disgrace to the town.\n',
 }
@@ -660,6 +665,8 @@ def test_a_transcripts_turns_go_to_the_names_before_them(quotes):
                                             ("naming_verb_with_quoted_words",
                                              'the closure of the ward "a grave mistake for the town."'),
                                             ("naming_verb_with_a_quoted_word", '"alarming"'),
+                                            ("naming_a_person_with_a_quoted_word",
+                                             'John Smith a "disgrace" for closing the ward'),
                                             ("hinted_at", "the closure of the ward in the winter"),
                                             ("hyphen_in_a_word_after_the_object", "a victory for the nurses"),
                                             ("compared_with_after_a_report", "the ward should stay open"),
