@@ -319,6 +319,10 @@ def _verb_cue(doc: Document, i: int, lo: int, hi: int) -> Cue:
     verb = cue_verb(doc.tokens[i])
     if verb in cues.ADDRESSEE:
         np = np_right(doc, j, hi)
+        that = next((k for k in range(j + 1, min(hi, j + 15)) if doc.tokens[k].text.lower() == "that"), None)
+        if that is not None and not _has_verb(doc, j, that):
+            # "told one of his young protégés on a regular basis that …": the addressee runs to "that"
+            np = (j, that)
         if np and (np[1] < hi and doc.tokens[np[1]].text.lower() in ("that", ":", ",", ".") or np[1] - np[0] <= 3
                    or np[1] < hi and doc.tokens[np[1]].text.lower() in _SUBJECT_PRONOUNS):
             # "told African-Americans this weekend he would …", "…, a spokesman told The Wall Street Journal."

@@ -192,7 +192,8 @@ def is_cue(doc: Document, i: int, beliefs: bool = False) -> bool:
     if i - 2 >= first and doc.tokens[i - 1].text.lower() == "to" and tag(doc.tokens[i - 2]) == "NOUN":
         return False          # "a way to report profits", "a program to show": purpose, not speech
     if tag(tok) in ("VERB", "X"):
-        return True
+        # (not a participle modifying a noun: "his recently revealed tax strategies")
+        return not _modifying_participle(doc, i, first)
     # Taggers mislabel verbs of saying as nouns ("Girling argues"); an inflected form is a verb,
     # a bare one ("the report", "a call") is taken at the tagger's word, and so is one inside a
     # noun phrase ("the states").
@@ -220,6 +221,16 @@ def is_cue(doc: Document, i: int, beliefs: bool = False) -> bool:
     opening = doc.tokens[max(first, i - 5):i - 1]
     return (any(t.text in CLOSERS for t in opening)
             or doc.tokens[i + 1].text == "." and any(t.text == "," for t in opening))
+
+
+def _modifying_participle(doc: Document, i: int, first: int) -> bool:
+    tok = doc.tokens[i]
+    k = i - 1
+    while k > first and is_adverb(doc.tokens[k]):
+        k -= 1
+    return (tok.text.lower().endswith("ed") and k >= first and i + 1 < len(doc.tokens)
+            and (tag(doc.tokens[k]) == "DET" or doc.tokens[k].text.lower() in _POSSESSIVES)
+            and tag(doc.tokens[i + 1]) in ("NOUN", "ADJ"))
 
 
 _OWNERS = frozenset("his their its our my your".split())   # "her" may be an object

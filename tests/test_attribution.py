@@ -95,7 +95,9 @@ participle off), a digest's "Heading - X: “…”" and "Stated X:" before a qu
   and "X, an appositive, said … and called …" (X for both);
 - a naming verb's person with a single quoted word ('called John Smith a "disgrace" for closing
   …': the person, the word and the reason given, as PolNeAR marks them; a thing named keeps to
-  the word, as the sample's key has it).
+  the word, as the sample's key has it);
+- an addressee with a phrase after it up to "that" ("told one of the nurses on the night shift
+  that …") and a participle before a noun ("his recently revealed plans": no cue).
 """
 import json
 
@@ -349,6 +351,10 @@ SPANS = {
                                      'spring.\n',
     "naming_a_person_with_a_quoted_word": 'The board met on Monday. Maria Lopez called John Smith a "disgrace" for '
                                           'closing the ward, and left.\n',
+    "long_addressee_before_that": 'The board met on Monday. Maria Lopez told one of the nurses on the night shift '
+                                  'that the ward would close.\n',
+    "participle_before_a_noun": 'The board met on Monday. The nurses discussed his recently revealed plans for the '
+                                'ward.\n',
     "and_after_a_name_and_appositive": 'The board met on Monday. Lopez, a nurse at the ward, said the board had '
                                        'lied and called it a disgrace to the town.\n',
 }
@@ -665,6 +671,8 @@ def test_a_transcripts_turns_go_to_the_names_before_them(quotes):
                                             ("naming_verb_with_quoted_words",
                                              'the closure of the ward "a grave mistake for the town."'),
                                             ("naming_verb_with_a_quoted_word", '"alarming"'),
+                                            ("long_addressee_before_that", "the ward would close"),
+                                            ("participle_before_a_noun", "his recently revealed plans for the ward"),
                                             ("naming_a_person_with_a_quoted_word",
                                              'John Smith a "disgrace" for closing the ward'),
                                             ("hinted_at", "the closure of the ward in the winter"),
