@@ -391,8 +391,10 @@ def _verb_cue(doc: Document, i: int, lo: int, hi: int) -> Cue:
         verb not in cues.QUOTATION_ONLY or j < hi and doc.tokens[j].text in OPENERS) and not writers_participle
     hi = _fronted_clause_end(doc, lo, i, hi)
     # "That was what Liz Wahl said when she resigned …": the writer's time clause, not what was said
+    # ("who said and did …", "What Trump says is a lie": a second verb, not what was said)
     clause = _has_verb(doc, j, hi) and not (j < hi and doc.tokens[j].text.lower() in _SUBORDINATORS - {"if", "unless"}
-                                            and not any(t.text == "," for t in doc.tokens[j:hi]))
+                                            and not any(t.text == "," for t in doc.tokens[j:hi])) and not (
+        j < hi and tag(doc.tokens[j]) == "CCONJ")
     if takes_clause and not inverted and clause and hi - j >= _MIN_CONTENT_TOKENS and tag(doc.tokens[j]) != "PUNCT" or (
             j < hi and doc.tokens[j].text in OPENERS):
         last = hi if introduced else _object_end(doc, j, hi)

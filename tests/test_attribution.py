@@ -97,7 +97,8 @@ participle off), a digest's "Heading - X: “…”" and "Stated X:" before a qu
   …': the person, the word and the reason given, as PolNeAR marks them; a thing named keeps to
   the word, as the sample's key has it);
 - an addressee with a phrase after it up to "that" ("told one of the nurses on the night shift
-  that …") and a participle before a noun ("his recently revealed plans": no cue).
+  that …") and a participle before a noun ("his recently revealed plans": no cue);
+- a conjunction right after the cue ("who said and did …": a second verb, no report).
 """
 import json
 
@@ -355,6 +356,8 @@ SPANS = {
                                   'that the ward would close.\n',
     "participle_before_a_noun": 'The board met on Monday. The nurses discussed his recently revealed plans for the '
                                 'ward.\n',
+    "said_and_did": 'The board met on Monday. The nurses thanked Maria Lopez, who said and did the same things as '
+                    'them.\n',
     "and_after_a_name_and_appositive": 'The board met on Monday. Lopez, a nurse at the ward, said the board had '
                                        'lied and called it a disgrace to the town.\n',
 }
@@ -450,6 +453,11 @@ def test_a_second_verb_after_a_name_and_its_appositive_has_the_name_for_subject(
     rows = quotes[quotes.doc_id == "and_after_a_name_and_appositive"]
     assert sorted(rows.quote_text) == ["it a disgrace to the town", "the board had lied"], rows
     assert set(rows.speaker_mention) == {"Lopez"}, rows
+
+
+def test_a_conjunction_after_the_cue_joins_a_second_verb(reports):
+    # ("who said and did the same things": no report after "said"; "thanked Maria Lopez" is one)
+    assert _texts(reports, "said_and_did") == ["Maria Lopez"]
 
 
 def test_a_thing_criticised_is_not_a_quotation(quotes):
