@@ -164,7 +164,8 @@ def _before_new_clause(doc: Document, first: int, last: int) -> int:
                 return k + 1      # 'promising “jobs, jobs, jobs,” but he has also …', '“a mistake,” although …'
             continue
         new_subject = (text == "," or text in ANY_DASH) and _new_subject(nxt, after)
-        contrast = nxt.text.lower() in ("although", "though") or (
+        contrast = nxt.text.lower() in ("although", "though", "whereas") or (
+            nxt.text.lower() == "while" and _clause_from(doc, k + 2, last)) or (
             nxt.text.lower() == "even" and after.text.lower() in ("though", "as")) or (
             nxt.text.lower() == "compared" and after.text.lower() in ("with", "to"))
         if (new_subject or text == ";" or text == "," and contrast

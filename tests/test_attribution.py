@@ -98,7 +98,8 @@ participle off), a digest's "Heading - X: “…”" and "Stated X:" before a qu
   the word, as the sample's key has it);
 - an addressee with a phrase after it up to "that" ("told one of the nurses on the night shift
   that …") and a participle before a noun ("his recently revealed plans": no cue);
-- a conjunction right after the cue ("who said and did …": a second verb, no report).
+- a conjunction right after the cue ("who said and did …": a second verb, no report), and
+  ", while" with a clause of its own after a report (the report ends there).
 """
 import json
 
@@ -356,6 +357,8 @@ SPANS = {
                                   'that the ward would close.\n',
     "participle_before_a_noun": 'The board met on Monday. The nurses discussed his recently revealed plans for the '
                                 'ward.\n',
+    "while_another_report": 'The board met on Monday. Most nurses said the ward should stay open, while the porters '
+                            'said it should close.\n',
     "said_and_did": 'The board met on Monday. The nurses thanked Maria Lopez, who said and did the same things as '
                     'them.\n',
     "and_after_a_name_and_appositive": 'The board met on Monday. Lopez, a nurse at the ward, said the board had '
@@ -458,6 +461,10 @@ def test_a_second_verb_after_a_name_and_its_appositive_has_the_name_for_subject(
 def test_a_conjunction_after_the_cue_joins_a_second_verb(reports):
     # ("who said and did the same things": no report after "said"; "thanked Maria Lopez" is one)
     assert _texts(reports, "said_and_did") == ["Maria Lopez"]
+
+
+def test_while_with_a_clause_of_its_own_ends_a_report(reports):
+    assert _texts(reports, "while_another_report") == ["it should close", "the ward should stay open"]
 
 
 def test_a_thing_criticised_is_not_a_quotation(quotes):
