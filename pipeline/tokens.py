@@ -213,7 +213,11 @@ def is_cue(doc: Document, i: int, beliefs: bool = False) -> bool:
         subject = k < len(doc.tokens) and (before in ("", "PUNCT") and tag(doc.tokens[k]) == "AUX"
                                            or before == "NOUN" and tag(doc.tokens[k]) in ("AUX", "VERB"))
         joined = before == "CCONJ" and i - 2 >= first and tag(doc.tokens[i - 2]) == "NOUN"
-        return before not in ("DET", "ADJ", "ADP", "NUM") and owner not in _POSSESSIVES and not subject and not joined
+        # (nor the object of a verb, "fueling worries from Paris", nor inside a prepositional
+        # phrase, "22% of Democratic claims")
+        in_phrase = before == "VERB" or before == "PROPN" and i - 2 >= first and tag(doc.tokens[i - 2]) == "ADP"
+        return (before not in ("DET", "ADJ", "ADP", "NUM") and owner not in _POSSESSIVES and not subject and not joined
+                and not in_phrase)
     # A bare form closing an attribution after a quotation or a clause: '…,” the article read.',
     # "…, fundraising documents show."
     if not (i + 1 < len(doc.tokens) and doc.tokens[i + 1].text in (".", ",") and before in ("NOUN", "PROPN")):

@@ -155,3 +155,22 @@ def test_a_stop_and_two_apostrophes_close_a_quotation():
     # Papers that print quotation marks as two apostrophes: the tokenizer keeps the stop with them.
     assert _content([("''", "PUNCT"), ("We", "PRON"), ("will", "AUX"), ("win", "VERB"), (".''", "NOUN"),
                      ("Maria", "PROPN"), ("Lopez", "PROPN"), ("said", "VERB"), (".", "PUNCT")]) == ["'' We will win .''"]
+
+
+def test_an_inflected_noun_heading_a_subject_or_an_object_is_no_cue():
+    # "Health worries have dogged …" (the subject's head), "fueling worries from Paris that …" (a
+    # verb's object), "22% of Democratic claims as …" (inside a prepositional phrase)
+    assert _content([("Funding", "NOUN"), ("worries", "NOUN"), ("have", "AUX"), ("dogged", "VERB"), ("the", "DET"),
+                     ("ward", "NOUN"), (".", "PUNCT")]) == []
+    assert _content([("The", "DET"), ("closure", "NOUN"), ("was", "AUX"), ("fueling", "VERB"), ("reports", "NOUN"),
+                     ("from", "ADP"), ("nurses", "NOUN"), ("that", "SCONJ"), ("the", "DET"), ("ward", "NOUN"),
+                     ("would", "AUX"), ("shut", "VERB"), (".", "PUNCT")]) == []
+    assert _content([("The", "DET"), ("survey", "NOUN"), ("rated", "VERB"), ("20", "NUM"), ("percent", "NOUN"),
+                     ("of", "ADP"), ("Labour", "PROPN"), ("claims", "NOUN"), ("as", "ADP"), ("false", "ADJ"),
+                     (".", "PUNCT")]) == []
+
+
+def test_a_participle_between_a_possessive_and_a_noun_is_no_cue():
+    assert _content([("The", "DET"), ("nurses", "NOUN"), ("read", "NOUN"), ("his", "PRON"), ("recently", "ADV"),
+                     ("revealed", "VERB"), ("plans", "NOUN"), ("for", "ADP"), ("the", "DET"), ("ward", "NOUN"),
+                     (".", "PUNCT")]) == []
