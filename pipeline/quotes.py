@@ -318,6 +318,10 @@ def _verb_cue(doc: Document, i: int, lo: int, hi: int) -> Cue:
                     and doc.tokens[k - 1].end < doc.tokens[k].start and not _phrasal(doc, i)), None)
         j = nxt if nxt is not None else j + 1
     verb = cue_verb(doc.tokens[i])
+    if j == object_at + 1 and doc.tokens[object_at].text.lower() == "to" and not _phrasal(doc, i):
+        # "wrote to the board in August, saying …": whom it was written to, not what was written
+        np = np_right(doc, j, hi)
+        j = np[1] if np else j
     if verb in cues.ADDRESSEE:
         np = np_right(doc, j, hi)
         that = next((k for k in range(j + 1, min(hi, j + 15)) if doc.tokens[k].text.lower() == "that"), None)

@@ -617,8 +617,8 @@ def test_a_report_ends_where_a_quotations_attribution_begins(quotes):
         ('"Nobody came to help us at all, not once."', "Smith"), ("the wards were full all week", "Lopez")]
 
 
-def test_a_report_holding_a_relative_clause_with_a_cue(quotes):
-    rows = quotes[quotes.doc_id == "relative_clause_in_a_report"]
+def test_a_report_holding_a_relative_clause_with_a_cue(reports):
+    rows = reports[reports.doc_id == "relative_clause_in_a_report"]
     report = rows[rows.quote_text.str.startswith("The nurses")]
     assert list(report.quote_text) == ["The nurses, who asked the board to reopen the ward, worked all week"]
     assert list(report.speaker_mention) == ["the family"]     # "family" is no adverb
