@@ -504,7 +504,6 @@ def _noun_phrase_object(doc: Document, cue: int, j: int, hi: int) -> bool:
                  or _demonstrative_that(doc, j, hi)))
 
 
-
 def _names_object(doc: Document, j: int, hi: int) -> bool:
     """"called climate change a hoax", "called the charges unsubstantiated": without quoted
     words, a naming verb reports when its object is followed by what it is called (not
@@ -520,6 +519,7 @@ def _names_object(doc: Document, j: int, hi: int) -> bool:
     nxt = doc.tokens[np[1]]
     return (nxt.text.lower() in ("a", "an") or tag(nxt) == "ADJ"
             or tag(nxt) == "VERB" and nxt.text.lower().endswith("ed")) and nxt.text.lower() not in cues.TIME_WORDS
+
 
 def _demonstrative_that(doc: Document, j: int, hi: int) -> bool:
     """"declined that assignment and …", "finds that pitch compelling": "that" before a singular

@@ -193,7 +193,7 @@ def is_cue(doc: Document, i: int, beliefs: bool = False) -> bool:
         return False          # "a way to report profits", "a program to show": purpose, not speech
     if tag(tok) in ("VERB", "X"):
         # (not a participle modifying a noun: "his recently revealed tax strategies")
-        return not _modifying_participle(doc, i, first)
+        return not _participle_before_noun(doc, i, first)
     # Taggers mislabel verbs of saying as nouns ("Girling argues"); an inflected form is a verb,
     # a bare one ("the report", "a call") is taken at the tagger's word, and so is one inside a
     # noun phrase ("the states").
@@ -227,7 +227,8 @@ def is_cue(doc: Document, i: int, beliefs: bool = False) -> bool:
             or doc.tokens[i + 1].text == "." and any(t.text == "," for t in opening))
 
 
-def _modifying_participle(doc: Document, i: int, first: int) -> bool:
+def _participle_before_noun(doc: Document, i: int, first: int) -> bool:
+    """An -ed form between a determiner or possessive (and adverbs) and a noun modifies it."""
     tok = doc.tokens[i]
     k = i - 1
     while k > first and is_adverb(doc.tokens[k]):
