@@ -98,6 +98,7 @@ participle off), a digest's "Heading - X: “…”" and "Stated X:" before a qu
   the word, as the sample's key has it);
 - an addressee with a phrase after it up to "that" ("told one of the nurses on the night shift
   that …") and a participle before a noun ("his recently revealed plans": no cue);
+- an infinitive right after the cue, "to" and all ("agreed to lend the board …");
 - a conjunction right after the cue ("who said and did …": a second verb, no report), and
   ", while" with a clause of its own after a report (the report ends there).
 """
@@ -648,7 +649,7 @@ def test_a_transcripts_turns_go_to_the_names_before_them(quotes):
 
 
 @pytest.mark.parametrize("doc_id, report", [("demonstrative_that", "that assignment"),
-                                            ("plural_possessive", "lend the board $5 million"),
+                                            ("plural_possessive", "to lend the board $5 million"),
                                             ("participle_in_an_appositive", "she did not support John Smith"),
                                             ("writer_after_a_quoted_phrase", 'the board was "a disgrace" to the town'),
                                             ("addressee_then_time", 'she would "never" give up'),
