@@ -382,7 +382,9 @@ def _verb_cue(doc: Document, i: int, lo: int, hi: int) -> Cue:
     demonstrative = _demonstrative_that(doc, j, hi)
     introduced = j < hi and (doc.tokens[j].text.lower() in ("that", ":") and not demonstrative
                              or doc.tokens[j].text in OPENERS)
-    if j < hi and doc.tokens[j].text.lower() == "that" and not demonstrative:
+    # PolNeAR takes a report's "that" in (2,322 times in train, against 29 after it)
+    that = j if j < hi and doc.tokens[j].text.lower() == "that" and not demonstrative else None
+    if that is not None:
         j += 1
     if j < hi and doc.tokens[j].text in (":", ","):
         j += 1
@@ -405,7 +407,8 @@ def _verb_cue(doc: Document, i: int, lo: int, hi: int) -> Cue:
     if takes_clause and not inverted and clause and hi - j >= _MIN_CONTENT_TOKENS and tag(doc.tokens[j]) != "PUNCT" or (
             j < hi and doc.tokens[j].text in OPENERS):
         last = hi if introduced else _object_end(doc, j, hi)
-        return Cue(i, i + 1, (doc.tokens[j].start, _content_end(doc, j, last)), inverted, forward=True)
+        first = that if that is not None and doc.tokens[j].text not in OPENERS else j
+        return Cue(i, i + 1, (doc.tokens[first].start, _content_end(doc, j, last)), inverted, forward=True)
     if (not inverted and not writers_participle
             and (boundary is None or not _has_verb(doc, lo, boundary) or _fronted_phrase(doc, lo, boundary))
             and _noun_phrase_object(doc, i, j, hi)):
@@ -999,7 +1002,8 @@ def _report_takes_in(doc: Document, cue: Cue, quoted: list[Marked]) -> bool:
     "Asked to describe the device that caused the explosion, O'Neill said, “…”".)"""
     content = cue.content
     near = doc.tokens[min(cue.token + 5, len(doc.tokens) - 1)].start
-    if content[0] > near or not re.search(r"\bthat[\s,]*$", doc.text[max(0, content[0] - 12):content[0]], re.IGNORECASE):
+    if content[0] > near or not (re.search(r"\bthat[\s,]*$", doc.text[max(0, content[0] - 12):content[0]], re.IGNORECASE)
+                                 or re.match(r"that\b", doc.text[content[0]:content[1]], re.IGNORECASE)):
         return False
     outside = doc.text[content[0]:content[1]]
     for m in sorted(quoted, key=lambda m: -m.start):

@@ -98,7 +98,8 @@ participle off), a digest's "Heading - X: “…”" and "Stated X:" before a qu
   the word, as the sample's key has it);
 - an addressee with a phrase after it up to "that" ("told one of the nurses on the night shift
   that …") and a participle before a noun ("his recently revealed plans": no cue);
-- an infinitive right after the cue, "to" and all ("agreed to lend the board …");
+- an infinitive right after the cue, "to" and all ("agreed to lend the board …"), and a
+  clause with its "that" ("pointed out that the wards were full …"), as PolNeAR marks them;
 - a conjunction right after the cue ("who said and did …": a second verb, no report), and
   ", while" with a clause of its own after a report (the report ends there).
 """
@@ -438,7 +439,7 @@ def test_a_clause_of_the_writers_own_is_not_reported_speech(quotes, doc_id):
 
 def test_a_participle_report_after_a_comma_is_a_second_quotation(quotes):
     assert sorted(quotes[quotes.doc_id == "arguing_that"].quote_text) == [
-        "the board had ignored every warning", "the wards were full"]
+        "that the board had ignored every warning", "the wards were full"]
 
 
 def test_first_person_narration_is_the_author(quotes):
@@ -450,7 +451,8 @@ def test_a_noun_phrase_object_is_what_was_said(quotes):
     assert list(quotes[quotes.doc_id == "noun_phrase_object"].quote_text) == [
         "the shortage of nurses on the night shift at the hospital"]
     assert list(quotes[quotes.doc_id == "cue_learned_from_train"].cue) == ["condemned"]
-    assert list(quotes[quotes.doc_id == "cue_form_learned_from_train"].quote_text) == ["the wards were full all week"]
+    assert list(quotes[quotes.doc_id == "cue_form_learned_from_train"].quote_text) == [
+        "that the wards were full all week"]
 
 
 def test_a_second_verb_after_a_name_and_its_appositive_has_the_name_for_subject(quotes):
@@ -514,7 +516,7 @@ def test_a_speaker_after_the_cue_may_carry_a_relative_clause(quotes):
 def test_a_that_clause_takes_in_the_quotation_it_ends_with(quotes):
     rows = quotes[quotes.doc_id == "that_takes_in_a_quotation"]
     assert list(zip(rows.quote_type.astype(str), rows.quote_text)) == [
-        ("mixed", "most of the nurses seem tired, which is a problem because, “In the end, we need them all.”")]
+        ("mixed", "that most of the nurses seem tired, which is a problem because, “In the end, we need them all.”")]
     rows = quotes[quotes.doc_id == "relative_that_before_a_quotation"]
     assert list(zip(rows.quote_type.astype(str), rows.quote_text)) == [("direct", '"Not going to go into that."')]
 
@@ -636,7 +638,7 @@ def test_according_to_statistics_is_a_source(quotes):
 
 
 def test_and_with_a_subject_and_a_cue_is_another_report(quotes):
-    assert _texts(quotes, "and_another_report") == ["nobody came to help", "the wards were full all week"]
+    assert _texts(quotes, "and_another_report") == ["that nobody came to help", "the wards were full all week"]
     assert _texts(quotes, "but_another_report") == ["the board was to blame", "the wards were full all week"]
 
 
@@ -665,7 +667,7 @@ def test_a_transcripts_turns_go_to_the_names_before_them(quotes):
                                             ("called_for", "the reopening of the ward"),
                                             ("called_on_with_a_quotation", 'the board to "reopen the ward at once" '
                                                                            'and to hire more nurses'),
-                                            ("place_before_that", "the ward would close"),
+                                            ("place_before_that", "that the ward would close"),
                                             ("coordinated_subject", "plans to hire nurses and open the ward would cost "
                                                                     "the board nothing"),
                                             ("participle_after_the_subject", "problems on the night shift"),
@@ -677,7 +679,7 @@ def test_a_transcripts_turns_go_to_the_names_before_them(quotes):
                                             ("fronted_phrase_then_object", "Maria Lopez"),
                                             ("hyphenated_particle", "down-ballot races would decide the board"),
                                             ("relative_clause_after_a_report", "the board had hired John Smith"),
-                                            ("aside_before_that", "the ward would close"),
+                                            ("aside_before_that", "that the ward would close"),
                                             ("long_addressee_at_the_end", "The wards were full all week"),
                                             ("day_after_the_object", "Maria Lopez"),
                                             ("according_after_a_conjoined_clause",
@@ -687,7 +689,7 @@ def test_a_transcripts_turns_go_to_the_names_before_them(quotes):
                                             ("naming_verb_with_quoted_words",
                                              'the closure of the ward "a grave mistake for the town."'),
                                             ("naming_verb_with_a_quoted_word", '"alarming"'),
-                                            ("long_addressee_before_that", "the ward would close"),
+                                            ("long_addressee_before_that", "that the ward would close"),
                                             ("participle_before_a_noun", "his recently revealed plans for the ward"),
                                             ("naming_a_person_with_a_quoted_word",
                                              'John Smith a "disgrace" for closing the ward'),
@@ -718,7 +720,7 @@ def test_a_transcripts_turns_go_to_the_names_before_them(quotes):
                                             ("naming_verb_without_quoted_words", "the closure a disgrace to the town"),
                                             ("time_clause_after_an_object", "the shortage of nurses"),
                                             ("time_clause_after_an_infinitive", "to reopen the ward"),
-                                            ("colon_at_the_end", "three things are happening at once:\n\nThe wards are "
+                                            ("colon_at_the_end", "that three things are happening at once:\n\nThe wards are "
                                                                  "full, the nurses are tired and the board has gone")])
 def test_where_a_report_ends(reports, doc_id, report):
     assert _texts(reports, doc_id) == [report]
