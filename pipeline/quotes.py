@@ -310,10 +310,12 @@ def _verb_cue(doc: Document, i: int, lo: int, hi: int) -> Cue:
     # "pointed out", "said in a statement that", "says at a campaign stop in Toledo, Ohio, that":
     # skip particles and a phrase without a verb up to a "that" (not "said down-ballot races …"),
     # or up to a quotation opening after a comma ('said at a town hall on Monday, “…”'); an
-    # infinitive right after the cue is what was said, "to" and all ("refused to release …").
+    # infinitive right after the cue (or a time) is what was said, "to" and all ("refused to
+    # release …", "promised Monday to begin …").
     while j < hi and _particle(doc.tokens[j]) and j - i <= 2 and not (
             j + 1 < hi and doc.tokens[j + 1].text == "-" and doc.tokens[j + 1].start == doc.tokens[j].end) and not (
-            j == i + 1 and doc.tokens[j].text.lower() == "to" and j + 1 < hi and tag(doc.tokens[j + 1]) == "VERB"):
+            j == after_time_words(doc, i + 1, hi) and doc.tokens[j].text.lower() == "to" and j + 1 < hi
+            and tag(doc.tokens[j + 1]) == "VERB"):
         nxt = next((k for k in takewhile(lambda k: tag(doc.tokens[k]) not in ("VERB", "AUX"), range(j, min(hi, j + 12)))
                     if doc.tokens[k].text.lower() == "that" and (k < j + 6 or doc.tokens[k - 1].text == ",")
                     or doc.tokens[k].text in OPENERS and doc.tokens[k - 1].text == ","
