@@ -99,7 +99,9 @@ participle off), a digest's "Heading - X: “…”" and "Stated X:" before a qu
 - an addressee with a phrase after it up to "that" ("told one of the nurses on the night shift
   that …") and a participle before a noun ("his recently revealed plans": no cue);
 - an infinitive right after the cue, "to" and all ("agreed to lend the board …"), and a
-  clause with its "that" ("pointed out that the wards were full …"), as PolNeAR marks them;
+  clause with its "that" ("pointed out that the wards were full …"), and after "urged" or
+  "asked" the person with the infinitive ("urged the board to reopen the ward"), as PolNeAR
+  marks them;
 - a conjunction right after the cue ("who said and did …": a second verb, no report), and
   ", while" with a clause of its own after a report (the report ends there).
 """
@@ -719,7 +721,7 @@ def test_a_transcripts_turns_go_to_the_names_before_them(quotes):
                                              "whether the board had seen the report at all"),
                                             ("naming_verb_without_quoted_words", "the closure a disgrace to the town"),
                                             ("time_clause_after_an_object", "the shortage of nurses"),
-                                            ("time_clause_after_an_infinitive", "to reopen the ward"),
+                                            ("time_clause_after_an_infinitive", "the board to reopen the ward"),
                                             ("colon_at_the_end", "that three things are happening at once:\n\nThe wards are "
                                                                  "full, the nurses are tired and the board has gone")])
 def test_where_a_report_ends(reports, doc_id, report):
