@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import takewhile
+from itertools import islice, takewhile
 
 from . import cues
 from .document import Document, Quote
@@ -914,15 +914,16 @@ def _object_quotes(doc: Document, cue: Cue, si: int, governed: list[Marked]) -> 
     naming = cue_verb(doc.tokens[cue.token]) in cues.NAMING
     if in_object and (not naming or any(len(doc.text[m.start:m.end].split()) > 1 for m in in_object)
                       or _names_a_person(doc, cue.token + 1, in_object[0].start)):
-        return [_with_cue(Quote(doc.tokens[cue.token + 1].start, _reason_end(doc, in_object[-1].end), "mixed", si),
-                          doc, cue)]
+        end = _reason_end(doc, cue.token, in_object[-1].end)
+        return [_with_cue(Quote(doc.tokens[cue.token + 1].start, end, "mixed", si), doc, cue)]
     return [_with_cue(Quote(m.start, m.end, "partial", si), doc, cue) for m in governed]
 
 
-def _reason_end(doc: Document, end: int) -> int:
-    """After the quoted words of an object, the reason given with them is said too ('called him
-    ''a genius'' for his tax avoidance strategies', as PolNeAR marks it): up to a stop or a comma."""
-    k = next((k for k, t in enumerate(doc.tokens) if t.start >= end), None)
+def _reason_end(doc: Document, cue: int, end: int) -> int:
+    """After the quoted words of an object that ends at `end`, the reason given with them is said
+    too ('called him ''a genius'' for his tax avoidance strategies', as PolNeAR marks it): up to
+    a stop or a comma. (The search starts at the cue token, before the object.)"""
+    k = next((k for k in range(cue, len(doc.tokens)) if doc.tokens[k].start >= end), None)
     if k is None or doc.tokens[k].text.lower() != "for":
         return end
     last = doc.sentences[doc.tokens[k].sentence].last_token
@@ -982,7 +983,7 @@ def _names_a_thing(doc: Document, verb: int) -> bool:
 def _names_a_person(doc: Document, first: int, quote_start: int) -> bool:
     """The object from token `first` up to a quotation is a name or a personal pronoun
     ("Clinton", "him", "Hillary Clinton as"), not a thing ("the numbers", "his plan")."""
-    words = [t for t in takewhile(lambda t: t.start < quote_start, doc.tokens[first:])
+    words = [t for t in takewhile(lambda t: t.start < quote_start, islice(doc.tokens, first, None))
              if t.text.lower() not in ("a", "an", "as")]
     return bool(words) and all(tag(t) == "PROPN" for t in words) or (
         len(words) == 1 and words[0].text.lower() in ("him", "her", "them", "me", "us"))
@@ -996,7 +997,7 @@ def _quoted_in_object(doc: Document, cue: Cue, quoted: list[Marked]) -> list[Mar
         return []
     inside = []
     for m in sorted(quoted, key=lambda m: m.start):
-        between = [t for t in takewhile(lambda t: t.start < m.start, doc.tokens[first:])
+        between = [t for t in takewhile(lambda t: t.start < m.start, islice(doc.tokens, first, None))
                    if not any(o.start <= t.start < o.end for o in inside)]
         if any(tag(t) in ("VERB", "AUX") and not t.text.lower().endswith("ing") or t.text in (",", ";") for t in between):
             break
