@@ -119,20 +119,21 @@ def load_pipeline(source: ModelSource):
         # Explicit model paths: an empty resources index keeps Stanza from looking anything up.
         kwargs.update(dir=source.location, resources_filepath=str(BUNDLED_DIR / "resources.json"),
                       allow_unknown_language=True)
-    with _no_training_optimizers():
+    # The parser's trainer builds a learning-rate scheduler over each optimizer, so it gets them.
+    with _no_training_optimizers(enabled="depparse" not in source.processors):
         return stanza.Pipeline(lang="en", processors=",".join(source.processors), download_method=None,
                                use_gpu=False, logging_level="WARN", **kwargs)
 
 
 @contextmanager
-def _no_training_optimizers():
+def _no_training_optimizers(enabled: bool = True):
     """Stanza's processors build their training optimizers even to predict, and torch's first
     optimizer imports its compiler (torch._dynamo): about 2 s of a 6 s load. Predicting never
     uses them, so none is built while the models load."""
     from stanza.models.common import utils
 
     build = getattr(utils, "dispatch_optimizer", None)
-    if build is None:           # a Stanza without this hook: load as it does
+    if build is None or not enabled:     # a Stanza without this hook: load as it does
         yield
         return
     utils.dispatch_optimizer = lambda *args, **kwargs: None

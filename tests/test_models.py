@@ -29,6 +29,18 @@ def test_loading_builds_no_training_optimizer():
     assert out == ["no", "dynamo", "restored", "8"]
 
 
+def test_the_parser_loads_when_asked_for(monkeypatch):
+    # Its trainer builds schedulers over the optimizers it builds, so it must get real ones.
+    monkeypatch.setenv("QUOTES_PROCESSORS", "tokenize,pos,lemma,depparse,ner")
+    from pipeline.models import load_pipeline, resolve
+
+    doc = Document("d", "Barack Obama spoke in Chicago on Tuesday.")
+    segment_many([doc], load_pipeline(resolve("bundled")), tag_everything=True)
+    spoke = next(t for t in doc.tokens if t.text == "spoke")
+    assert spoke.head is None and spoke.deprel == "root"
+    assert doc.tokens[1].head == spoke.index and doc.tokens[1].deprel == "nsubj"
+
+
 class _FailingPipeline:
     def bulk_process(self, docs, processors=None):
         raise RuntimeError("model failed")
