@@ -9,7 +9,7 @@ OUT     := data/processed
 GOLD    := ../shared/gold
 QUOTES  := $(BIN)/quotes
 
-.PHONY: setup sentences quotes attribute dataset show test eval bench models confidence-model models-eval clean
+.PHONY: setup sentences quotes attribute dataset show test eval bench models attribution-model confidence-model models-eval clean
 
 setup: $(QUOTES)
 
@@ -30,7 +30,8 @@ $(INTERIM)/sentences.docs.jsonl.gz: $(wildcard $(RAW)/*) pipeline/inputs.py pipe
 		pipeline/models.py $(wildcard pipeline/models/en/*.pt) | $(QUOTES)
 	$(QUOTES) stage segment $(RAW) --out $@
 
-$(INTERIM)/quotes.docs.jsonl.gz: $(INTERIM)/sentences.docs.jsonl.gz pipeline/marks.py pipeline/quotes.py pipeline/cues.py pipeline/tokens.py
+$(INTERIM)/quotes.docs.jsonl.gz: $(INTERIM)/sentences.docs.jsonl.gz pipeline/marks.py pipeline/quotes.py pipeline/cues.py pipeline/tokens.py \
+		pipeline/tagged.py
 	$(QUOTES) stage quotes $< --out $@
 
 $(INTERIM)/attributed.docs.jsonl.gz: $(INTERIM)/quotes.docs.jsonl.gz pipeline/attribute.py pipeline/confidence.py pipeline/models/confidence.json
@@ -57,12 +58,18 @@ models: | $(QUOTES)
 	$(BIN)/pip install --quiet -e '.[train]'
 	$(BIN)/python training/train.py
 
-# The quotation confidence model, learned on PolNeAR train (on a free machine segmenting train
-# took 3 min and the 5-fold cross-validation 1.5 min; 33 and 7 min beside a model trainer).
+# The attribution tagger, learned on PolNeAR train (segments train and dev first unless
+# build/ has them), then taggers of train's two halves label each other's half for the
+# confidence model, which is learned last. See training/README.md for the wall times.
+attribution-model: | $(QUOTES)
+	$(BIN)/pip install --quiet -e '.[train]'
+	$(BIN)/python training/train_attribution.py --cross-fit
+	$(BIN)/python training/train_confidence.py build/polnear-train.crossfit.docs.jsonl.gz
+
+# The quotation confidence model alone, from the cross-fitted train that attribution-model wrote.
 confidence-model: | $(QUOTES)
 	$(BIN)/pip install --quiet -e '.[train]'
-	$(QUOTES) stage segment $(GOLD)/polnear.train.jsonl --out build/polnear-train.docs.jsonl.gz
-	$(BIN)/python training/train_confidence.py build/polnear-train.docs.jsonl.gz
+	$(BIN)/python training/train_confidence.py build/polnear-train.crossfit.docs.jsonl.gz
 
 models-eval: | $(QUOTES)
 	$(BIN)/python training/evaluate.py --json build/models-eval.json

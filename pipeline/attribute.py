@@ -43,6 +43,10 @@ def attribute(doc: Document) -> Document:
     doc.quotes = [q for q in doc.quotes if not _non_agent_subject(doc, q)]
     unattributed: list[Quote] = []
     for q in doc.quotes:
+        if q.attribution == "tagger":        # the tagger marked the source (see tagged.py)
+            _resolve(doc, q, "tagger")
+            previous = q if q.speaker is not None else previous
+            continue
         found = _mention_from_cue(doc, q) if q.cue_token is not None else None
         how = "cue"
         if found is None and q.cue_token is None:

@@ -19,9 +19,10 @@ from .clean import clean
 from .confidence import MODEL_PATH as CONFIDENCE_MODEL, score_quotes
 from .document import Document
 from .inputs import ID_COLUMN, TEXT_COLUMN, read_documents
-from .models import ModelSource, load_pipeline, resolve
+from .models import ModelSource, attribution_tagger_id, load_pipeline, resolve
 from .quotes import find_quotes
 from .segment import segment_many
+from .tagged import add_tagged_quotes
 
 # Documents per output part: the unit of resume and of parallel work (small enough that a
 # few hundred articles already keep every worker busy).
@@ -86,7 +87,7 @@ def segment_batch(docs: list[Document], nlp, tag_everything: bool = False) -> li
 
 
 def quote_stage(doc: Document, beliefs: bool = True) -> Document:
-    return _guarded(doc, "quote extraction", lambda d: find_quotes(d, beliefs))
+    return _guarded(doc, "quote extraction", lambda d: add_tagged_quotes(find_quotes(d, beliefs), beliefs))
 
 
 def attribute_stage(doc: Document) -> Document:
@@ -110,7 +111,8 @@ def provenance(source: ModelSource, beliefs: bool = True) -> dict:
     import stanza
 
     return {"pipeline_version": __version__, "code": _code_digest(), "stanza_version": stanza.__version__,
-            "models": source.describe(), "settings": {"beliefs": beliefs}}
+            "models": source.describe(), "attribution_tagger": attribution_tagger_id(),
+            "settings": {"beliefs": beliefs}}
 
 
 @lru_cache(maxsize=1)

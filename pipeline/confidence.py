@@ -54,8 +54,18 @@ def features(doc: Document, q: Quote, starts: list[int]) -> dict[str, float]:
         f"last={tag(tokens[-1]) if tokens else 'none'}": 1.0,
         f"commas={min(sum(t.text == ',' for t in tokens), 3)}": 1.0,
         "log_tokens": math.log1p(len(tokens)),
+        # the attribution tagger's view (tagged.py): how much of it is CONTENT (leaving out the
+        # speaker and cue a split report holds: "The wards, X said, are full"), is its cue a CUE
+        "tagged_content": _tagged_content(q, tokens),
+        "tagged_cue": float(q.cue_token is not None and (doc.tokens[q.cue_token].attribution or "").endswith("CUE")),
         "verbs": float(any(tag(t) in ("VERB", "AUX") for t in tokens)),
     }
+
+
+def _tagged_content(q: Quote, tokens: list) -> float:
+    own = [(q.speaker_start, q.speaker_end), (q.cue_start, q.cue_end)]
+    said = [t for t in tokens if not any(s is not None and s <= t.start < e for s, e in own)]
+    return sum((t.attribution or "").endswith("CONTENT") for t in said) / max(len(said), 1)
 
 
 def _word_or_tag(doc: Document, k: int) -> str:

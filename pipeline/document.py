@@ -16,6 +16,7 @@ class Token:
     lemma: str | None = None
     head: int | None = None   # document token index of the head; None for the root
     deprel: str | None = None
+    attribution: str | None = None   # the attribution tagger's BIOES tag (CONTENT, SOURCE, CUE)
 
 
 @dataclass

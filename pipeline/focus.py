@@ -25,7 +25,8 @@ from .tokens import CLOSERS, fixed_punctuation, is_adverb
 
 def sentences_to_tag(doc: Document) -> set[int]:
     """Indices of the sentences whose tags can change the output."""
-    home = {tok.sentence for tok in doc.tokens if _may_cue(tok.text)}
+    # (and every sentence where the attribution tagger marks a quotation's content: tagged.py)
+    home = {tok.sentence for tok in doc.tokens if _may_cue(tok.text) or (tok.attribution or "").endswith("CONTENT")}
     for start, end in candidate_spans(doc):
         home.update(_sentences_over(doc, start, end))
         byline = byline_after(doc.text, end)

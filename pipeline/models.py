@@ -143,6 +143,34 @@ def _no_training_optimizers(enabled: bool = True):
         utils.dispatch_optimizer = build
 
 
+ATTRIBUTION_MODEL = BUNDLED_DIR / "attribution.pt"
+
+
+def attribution_tagger_id() -> str | None:
+    """The shipped attribution tagger's manifest id, for provenance; None when none is shipped."""
+    entry = json.loads((BUNDLED_DIR / "manifest.json").read_text()).get("attribution")
+    return f"bundled/{entry['file']}@{entry['sha256'][:12]}" if entry and ATTRIBUTION_MODEL.exists() else None
+
+
+@lru_cache(maxsize=2)
+def load_attribution_tagger(model: Path = ATTRIBUTION_MODEL):
+    """The attribution tagger (see tagged.py): a Stanza NER model over pre-tokenized sentences,
+    whose labels are CONTENT, SOURCE and CUE. It ships with the project and uses the bundled
+    word vectors whichever models segment the text; None when it is not shipped."""
+    import stanza
+
+    if not Path(model).exists():
+        return None
+    with _no_training_optimizers():
+        return stanza.Pipeline(lang="en", processors="tokenize,ner", tokenize_pretokenized=True,
+                               ner_model_path=str(model),
+                               ner_pretrain_path=str(BUNDLED_DIR / "pretrain.pt"),
+                               ner_forward_charlm_path=None, ner_backward_charlm_path=None, ner_batch_size=128,
+                               dir=str(BUNDLED_DIR), resources_filepath=str(BUNDLED_DIR / "resources.json"),
+                               allow_unknown_language=True, download_method=None, use_gpu=False,
+                               logging_level="WARN")
+
+
 def download_official() -> Path:
     """Fetch the official English models into the Stanza resources folder (needs network)."""
     import stanza

@@ -60,7 +60,7 @@ class Cue:
     after_quote: bool = False  # a trailing attribution right after a quotation ('"…," X said')
 
 
-def _title_spans(doc: Document) -> list[tuple[int, int]]:
+def title_spans(doc: Document) -> list[tuple[int, int]]:
     """Headlines, standfirsts and captions: short one-sentence paragraphs that don't end as
     sentences do. (A long or many-sentence paragraph without a final stop is truncated text.)
     Their quote marks set off titles, not quotations; their reporting verbs still report
@@ -883,7 +883,7 @@ def candidate_spans(doc: Document) -> list[tuple[int, int]]:
 def _from_text(doc: Document) -> tuple[list[tuple[int, int]], list, list[tuple[int, int]], list[Marked]]:
     """What the text alone gives: titles, transcript turns, the paragraphs they are spoken in,
     and the quoted spans outside boilerplate, titles and turns."""
-    titles = _title_spans(doc)
+    titles = title_spans(doc)
     turns = transcript_turns(doc.text)
     spoken = [(doc.text.rfind("\n", 0, t.label_start) + 1, t.end) for t in turns]
     marked = [m for m in find_marked(doc.text, doc.boilerplate + titles) if m.end - m.start > 2

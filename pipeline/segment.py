@@ -10,6 +10,7 @@ from .clean import masked_text
 from .cues import TITLES, is_abbreviated_title
 from .document import Document, Entity, Sentence, Token
 from .focus import sentences_to_tag
+from .models import load_attribution_tagger
 
 _ENTITY_LABELS = {"PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "ORGANIZATION": "ORG"}
 
@@ -20,9 +21,9 @@ _WORD_TAGGERS = ("pos", "lemma", "depparse")
 
 
 def segment_many(docs: list[Document], nlp, tag_everything: bool = False) -> list[Document]:
-    """Annotate a batch of documents with batched Stanza calls: the tokenizer and NER on every
-    sentence, the tagger (lemmatizer, parser) on the sentences the later stages read, or on
-    all of them with `tag_everything`."""
+    """Annotate a batch of documents with batched Stanza calls: the tokenizer, the attribution
+    tagger and NER on every sentence, the tagger (lemmatizer, parser) on the sentences the later
+    stages read, or on all of them with `tag_everything`."""
     import stanza
 
     todo = [d for d in docs if d.status == "ok"]
@@ -30,9 +31,13 @@ def segment_many(docs: list[Document], nlp, tag_everything: bool = False) -> lis
         return docs
     with _cycle_collector_paused():
         annotated = nlp.bulk_process([stanza.Document([], text=masked_text(d)) for d in todo], processors="tokenize")
-        chosen = []
         for doc, sdoc in zip(todo, annotated):
             _fill(doc, sdoc)
+        # the attribution tagger reads tokens only, and its labels help choose the sentences to tag
+        tag_attribution(todo, load_attribution_tagger())
+        labels = [[t.attribution for t in doc.tokens] for doc in todo]
+        chosen = []
+        for doc, sdoc in zip(todo, annotated):
             if tag_everything:
                 chosen += sdoc.sentences
             else:
@@ -40,9 +45,22 @@ def segment_many(docs: list[Document], nlp, tag_everything: bool = False) -> lis
                 chosen += [s for s in sdoc.sentences if doc.sentence_at(s.tokens[0].start_char) in wanted]
         _run_on_sentences(nlp, _WORD_TAGGERS, chosen)
         nlp.bulk_process(annotated, processors="ner")
-        for doc, sdoc in zip(todo, annotated):
+        for doc, sdoc, doc_labels in zip(todo, annotated, labels):
             _fill(doc, sdoc)
+            for token, label in zip(doc.tokens, doc_labels, strict=True):
+                token.attribution = label
     return docs
+
+
+def tag_attribution(docs: list[Document], tagger) -> None:
+    """The attribution tagger's label on every token (see tagged.py), all sentences in one call."""
+    sentences = [s for d in docs for s in d.sentences]
+    if tagger is None or not sentences:
+        return
+    tokens = [t for d in docs for s in d.sentences for t in d.tokens[s.first_token:s.last_token]]
+    tagged = tagger([[t.text for t in d.tokens[s.first_token:s.last_token]] for d in docs for s in d.sentences])
+    for token, label in zip(tokens, (t.ner for s in tagged.sentences for t in s.tokens), strict=True):
+        token.attribution = label
 
 
 def _run_on_sentences(nlp, names: tuple[str, ...], sentences: list) -> None:

@@ -397,11 +397,13 @@ def quotes(tmp_path_factory):
 def reports(tmp_path_factory):
     """The same articles with every quotation the rules find, before the confidence stage
     drops the unlikely ones: where a report ends is the rules' work, and a short report such as
-    "endorsed Maria Lopez last week" sits near the learned threshold."""
+    "endorsed Maria Lopez last week" sits near the learned threshold. (The attribution tagger's
+    quotations, PolNeAR's wider notion of a report, are left out: see test_tagged.py.)"""
     model = {**confidence._model(), "threshold": 0.0}
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(confidence, "_model", lambda: model)
-        return _built(tmp_path_factory.mktemp("reports"), {**ARTICLES, **SPANS})
+        found = _built(tmp_path_factory.mktemp("reports"), {**ARTICLES, **SPANS})
+    return found[found.attribution != "tagger"]
 
 
 def _only(quotes, doc_id):
@@ -411,8 +413,10 @@ def _only(quotes, doc_id):
 
 
 @pytest.mark.parametrize("doc_id", list(ARTICLES))
-def test_every_quote_goes_to_maria_lopez(quotes, doc_id):
-    rows = _only(quotes, doc_id)
+def test_every_quote_goes_to_maria_lopez(reports, doc_id):
+    # (the rules' quotations before the confidence stage: each route must reach her even where
+    # the learned threshold then drops the quotation, as it does split_then_as_said's at 0.58)
+    rows = _only(reports, doc_id)
     assert set(rows.speaker_short) == {"Lopez"}, rows[["quote_text", "speaker_mention", "speaker"]]
 
 
@@ -507,7 +511,9 @@ def test_a_participle_report_is_never_an_inverted_attribution(quotes):
 
 
 def test_who_said_reports_what_follows(quotes):
-    assert list(quotes[quotes.doc_id == "relative_who"].quote_text) == ["the wards were full all week"]
+    # (the tagger also reports the show she spoke on, '"Ward Watch"': see test_tagged.py)
+    rows = quotes[(quotes.doc_id == "relative_who") & (quotes.attribution != "tagger")]
+    assert list(rows.quote_text) == ["the wards were full all week"]
 
 
 def test_a_speaker_after_the_cue_may_carry_a_relative_clause(quotes):
@@ -519,7 +525,7 @@ def test_a_that_clause_takes_in_the_quotation_it_ends_with(quotes):
     rows = quotes[quotes.doc_id == "that_takes_in_a_quotation"]
     assert list(zip(rows.quote_type.astype(str), rows.quote_text)) == [
         ("mixed", "that most of the nurses seem tired, which is a problem because, “In the end, we need them all.”")]
-    rows = quotes[quotes.doc_id == "relative_that_before_a_quotation"]
+    rows = quotes[(quotes.doc_id == "relative_that_before_a_quotation") & (quotes.attribution != "tagger")]
     assert list(zip(rows.quote_type.astype(str), rows.quote_text)) == [("direct", '"Not going to go into that."')]
 
 

@@ -1,8 +1,9 @@
 #!/usr/bin/env python
 """Learn the quotation confidence model (pipeline/models/confidence.json) on PolNeAR train.
 
-Runs the quote and attribute stages over PolNeAR train articles that the segment stage
-has already annotated, labels each quotation by the evaluation's own rule (>= 50% of its
+Runs the quote (rules and attribution tagger) and attribute stages over PolNeAR train
+articles that the segment stage has already annotated, with tagger labels from taggers
+that did not learn from those articles (training/train_attribution.py --cross-fit), labels each quotation by the evaluation's own rule (>= 50% of its
 characters inside one annotated quotation) and fits a logistic regression (scikit-learn)
 on `pipeline.confidence.features`. The regularisation strength and the threshold are the
 pair whose held-out predictions, in 5-fold cross-validation by article, give the highest
@@ -11,8 +12,8 @@ pairs within TIE of the best, the lower threshold); the model is then fitted on 
 with that strength. Only train is used.
 
 Usage:
-  quotes stage segment ../shared/gold/polnear.train.jsonl --out build/train.docs.jsonl.gz
-  python training/train_confidence.py build/train.docs.jsonl.gz [--gold ...] [--out ...]
+  python training/train_attribution.py --cross-fit     # writes build/polnear-train.crossfit.docs.jsonl.gz
+  python training/train_confidence.py build/polnear-train.crossfit.docs.jsonl.gz [--gold ...] [--out ...]
 """
 import argparse
 import json
@@ -32,6 +33,7 @@ from pipeline.attribute import attribute  # noqa: E402
 from pipeline.confidence import MODEL_PATH, features, token_starts  # noqa: E402
 from pipeline.evaluate import TYPES, gold_chars, matching_gold, read_gold, score  # noqa: E402
 from pipeline.quotes import find_quotes  # noqa: E402
+from pipeline.tagged import add_tagged_quotes  # noqa: E402
 from pipeline.write import quote_rows  # noqa: E402
 
 GOLD = os.path.join(os.path.dirname(REPO), "shared", "gold", "polnear.train.jsonl")
@@ -42,7 +44,7 @@ FOLDS = 5
 
 
 def examples(segmented: str, gold: list[dict]):
-    """(features, label, quote row) for every quotation the rules find in train."""
+    """(features, label, quote row) for every quotation the rules and the tagger find in train."""
     by_id = {str(a["doc_id"]): a for a in gold}
     out = []
     _, docs = interim.load(segmented)
@@ -50,7 +52,7 @@ def examples(segmented: str, gold: list[dict]):
         article = by_id.get(str(doc.doc_id))
         if article is None or doc.status != "ok":
             continue
-        doc = attribute(find_quotes(doc))
+        doc = attribute(add_tagged_quotes(find_quotes(doc)))
         chars = gold_chars(article)
         starts = token_starts(doc)
         for q, row in zip(doc.quotes, quote_rows(doc)):
@@ -80,7 +82,7 @@ def mean_f1(gold: list[dict], frame: pd.DataFrame) -> float:
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("segmented", help="PolNeAR train after `quotes stage segment`")
+    ap.add_argument("segmented", help="PolNeAR train after the segment stage, with cross-fitted tagger labels")
     ap.add_argument("--gold", default=GOLD)
     ap.add_argument("--out", default=str(MODEL_PATH))
     args = ap.parse_args()
@@ -102,7 +104,7 @@ def main():
     weights = {name: round(float(w), 5) for name, w in zip(vectorizer.get_feature_names_out(), model.coef_[0])}
     result = {
         "trained_on": f"{os.path.basename(args.gold)}: {len(gold)} articles, {len(data)} quotations found "
-                      f"by the rules, {sum(y)} of them annotated",
+                      f"by the rules and the attribution tagger, {sum(y)} of them annotated",
         "threshold": threshold,
         "C": strength,
         "cross_validated_mean_f1": round(cv[strength, threshold], 4),

@@ -1,0 +1,109 @@
+"""Quotations from the attribution tagger's labels (pipeline/tagged.py): how its BIOES tags
+become runs, which runs become quotations, and the shipped tagger on real sentences."""
+from pipeline.document import Document, Quote, Sentence, Token
+from pipeline.tagged import add_tagged_quotes, runs
+
+
+def _labelled(sentences: list[list[tuple[str, str]]]) -> Document:
+    """A document from (word, tag) pairs, one list per sentence, words joined by spaces."""
+    text, tokens, sents = "", [], []
+    for words in sentences:
+        first = len(tokens)
+        for word, tag in words:
+            start = len(text) + (1 if text else 0)
+            text = (text + " " if text else "") + word
+            tokens.append(Token(word, start, start + len(word), len(tokens), len(sents), attribution=tag))
+        sents.append(Sentence(tokens[first].start, tokens[-1].end, first, len(tokens)))
+    doc = Document("d", text)
+    doc.tokens, doc.sentences = tokens, sents
+    return doc
+
+
+SAID = [("The", "B-SOURCE"), ("mayor", "E-SOURCE"), ("argued", "S-CUE"), ("the", "B-CONTENT"),
+        ("plan", "I-CONTENT"), ("was", "I-CONTENT"), ("dead", "E-CONTENT"), (".", "O")]
+
+
+def test_runs_follow_the_bioes_tags_and_stop_at_a_sentence_end():
+    doc = _labelled([[("a", "B-CONTENT"), ("b", "I-CONTENT"), ("c", "S-CONTENT"), ("d", "B-CONTENT")],
+                     [("e", "I-CONTENT"), ("f", "E-CONTENT"), ("g", "O")]])
+    # "c" is a run of its own; "d" opens a run that the sentence end closes; "e" has no B- but starts one
+    assert runs(doc, "CONTENT") == [(0, 2), (2, 3), (3, 4), (4, 6)]
+    assert runs(doc, "SOURCE") == []
+
+
+def test_a_content_run_becomes_a_quotation_with_the_source_and_cue_of_its_sentence():
+    doc = add_tagged_quotes(_labelled([SAID]))
+    [q] = doc.quotes
+    assert doc.text[q.start:q.end] == "the plan was dead"
+    assert (q.quote_type, q.attribution) == ("indirect", "tagger")
+    assert doc.text[q.speaker_start:q.speaker_end] == "The mayor" and not q.cue_inverted
+    assert doc.text[q.cue_start:q.cue_end] == "argued" and doc.tokens[q.cue_token].text == "argued"
+
+
+def test_a_run_without_a_source_in_its_sentence_is_narration():
+    unsourced = [(w, "O" if t.endswith("SOURCE") else t) for w, t in SAID]
+    assert add_tagged_quotes(_labelled([unsourced])).quotes == []
+    # a source in another sentence does not count
+    assert add_tagged_quotes(_labelled([unsourced, [("She", "S-SOURCE"), ("left", "O"), (".", "O")]])).quotes == []
+
+
+def test_the_rules_quotation_wins_where_they_overlap():
+    doc = _labelled([SAID])
+    rules = Quote(doc.tokens[5].start, doc.tokens[6].end, "indirect")
+    doc.quotes = [rules]
+    assert add_tagged_quotes(doc).quotes == [rules]
+
+
+def test_headlines_and_a_cue_the_rules_reported_from_are_left_to_the_rules():
+    # a headline's claim is the rules' (quotes.title_spans): no final stop, so "Lopez said …" is one
+    headline = [("Lopez", "S-SOURCE"), ("said", "S-CUE"), ("the", "B-CONTENT"), ("ward", "I-CONTENT"),
+                ("shuts", "E-CONTENT")]
+    assert add_tagged_quotes(_labelled([headline])).quotes == []
+    assert len(add_tagged_quotes(_labelled([headline + [(".", "O")]])).quotes) == 1
+    # "And yet, Lopez said, the ward …": the rules' report from "said" has the sentence
+    split = [("And", "B-CONTENT"), ("yet", "E-CONTENT"), (",", "O"), ("Lopez", "S-SOURCE"), ("said", "S-CUE"),
+             (",", "O"), ("the", "B-CONTENT"), ("ward", "I-CONTENT"), ("will", "I-CONTENT"), ("stay", "E-CONTENT"), (".", "O")]
+    doc = _labelled([split])
+    rules = Quote(doc.tokens[6].start, doc.tokens[9].end, "indirect", cue_token=4)
+    doc.quotes = [rules]
+    assert add_tagged_quotes(doc).quotes == [rules]
+
+
+def test_the_plain_object_of_a_verb_like_criticised_is_no_quotation():
+    # the sample's answer key: "criticised the lack of police supervision" is not reported speech
+    words = [("The", "B-SOURCE"), ("NSPCC", "E-SOURCE"), ("criticised", "S-CUE"), ("the", "B-CONTENT"),
+             ("lack", "I-CONTENT"), ("of", "I-CONTENT"), ("supervision", "E-CONTENT"), (".", "O")]
+    assert add_tagged_quotes(_labelled([words])).quotes == []
+    said = [(w.replace("criticised", "argued"), t) for w, t in words]
+    assert len(add_tagged_quotes(_labelled([said])).quotes) == 1
+
+
+def test_a_belief_is_marked_and_left_out_when_beliefs_are_off():
+    words = [("The", "B-SOURCE"), ("mayor", "E-SOURCE"), ("believes", "S-CUE"), ("the", "B-CONTENT"),
+             ("plan", "I-CONTENT"), ("is", "I-CONTENT"), ("dead", "E-CONTENT"), (".", "O")]
+    doc = _labelled([words])
+    doc.tokens[2].upos = "VERB"
+    [q] = add_tagged_quotes(doc).quotes
+    assert q.belief
+    doc.quotes = []
+    assert add_tagged_quotes(doc, beliefs=False).quotes == []
+
+
+def test_the_shipped_tagger_finds_reports_no_word_list_has(tmp_path):
+    # "laid out her proposals", "disputes the idea that …": PolNeAR marks both; no cue list of the
+    # rules holds them, so the shipped tagger's labels (set by the segment stage) are what finds them
+    import json
+
+    import pipeline
+
+    articles = {"laid_out": "The board met on Monday.\n\nMaria Lopez laid out her proposals to reopen the ward in "
+                            "the spring.\n",
+                "disputes": "The board met on Monday.\n\nMaria Lopez disputes the idea that the ward is too "
+                            "expensive to run.\n"}
+    path = tmp_path / "articles.jsonl"
+    path.write_text("".join(json.dumps({"doc_id": k, "text": v}) + "\n" for k, v in articles.items()))
+    pipeline.build([path], tmp_path / "out")
+    rows = pipeline.load_quotes(tmp_path / "out").sort_values("doc_id")
+    assert list(zip(rows.doc_id, rows.quote_text, rows.speaker, rows.attribution)) == [
+        ("disputes", "that the ward is too expensive to run", "Maria Lopez", "tagger"),
+        ("laid_out", "her proposals to reopen the ward in the spring", "Maria Lopez", "tagger")]

@@ -1,0 +1,166 @@
+#!/usr/bin/env python
+"""Train the attribution tagger (pipeline/models/en/attribution.pt) on PolNeAR train.
+
+The tagger is Stanza's own NER tagger (BiLSTM-CRF, `stanza.models.ner_tagger`) taught a
+different label set: each token of a sentence is part of a quotation's CONTENT, its SOURCE,
+its CUE, or none (O). The labels come from PolNeAR's annotated spans, laid over the tokens
+our own segment stage makes of each article, so the tagger sees at training time exactly
+what it sees in use. A SOURCE or CUE inside another quotation's content wins over that
+content. PolNeAR dev picks the best checkpoint; the bundled word vectors are its pretrain.
+
+The confidence model (training/train_confidence.py) must see tagger labels on train that the
+tagger did not learn from, so `--cross-fit` also trains one tagger on each half of train
+(articles alternating in doc_id order), lets each label the other half and writes train with
+those labels (build/polnear-train.crossfit.docs.jsonl.gz) for train_confidence.py.
+
+Usage:
+  python training/train_attribution.py [--cross-fit] [--budget-s 3000]
+"""
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, REPO)
+sys.path.insert(0, os.path.join(REPO, "training"))
+
+import train  # noqa: E402  (the project's driver over Stanza's trainers: run, sha256, manifest)
+from pipeline import interim  # noqa: E402
+from pipeline.builder import run_stage  # noqa: E402
+from pipeline.models import ATTRIBUTION_MODEL, BUNDLED_DIR  # noqa: E402
+
+GOLD = os.path.join(os.path.dirname(REPO), "shared", "gold")
+BUILD = os.path.join(REPO, "build")
+WORK = os.path.join(BUILD, "attribution")
+# One thread, seed 1234 (train.SEED). Hidden 256: a quotation's content runs far from its cue.
+ARGS = ["--hidden_dim", "256", "--char_hidden_dim", "64", "--char_emb_dim", "50", "--word_emb_dim", "50",
+        "--optim", "adam", "--lr", "2e-3", "--eval_interval", "1000", "--batch_size", "32"]
+FULL_STEPS = ["--max_steps", "6000"]
+HALF_STEPS = ["--max_steps", "4000"]
+BUDGET_S = 3600
+
+
+def segmented(split: str) -> str:
+    """PolNeAR `split` through the segment stage with the shipped models (cached in build/)."""
+    path = os.path.join(BUILD, f"polnear-{split}.docs.jsonl.gz")
+    if not os.path.exists(path):
+        run_stage("segment", [os.path.join(GOLD, f"polnear.{split}.jsonl")], path)
+    return path
+
+
+def _covers(token, start: int, end: int) -> bool:
+    """The token lies in [start, end), or at least half of it does."""
+    inside = min(end, token.end) - max(start, token.start)
+    return token.start >= start and token.end <= end or inside > 0 and 2 * inside >= token.end - token.start
+
+
+def labelled_sentences(docs, gold: dict) -> list[list[dict]]:
+    """Stanza NER training data: one list of {"text", "ner"} (BIO) per sentence."""
+    out = []
+    for doc in docs:
+        labels = ["O"] * len(doc.tokens)
+        owner = [None] * len(doc.tokens)
+
+        def mark(start, end, label, span, override):
+            for t in doc.tokens:
+                if _covers(t, start, end) and (labels[t.index] == "O" or override):
+                    labels[t.index], owner[t.index] = label, span
+
+        quotes = gold[doc.doc_id]["quotes"]
+        for i, q in enumerate(quotes):
+            for j, (start, end) in enumerate(q.get("segments") or [(q["start"], q["end"])]):
+                mark(start, end, "CONTENT", (i, "content", j), False)
+        for i, q in enumerate(quotes):
+            if q.get("speaker_start") is not None:
+                mark(q["speaker_start"], q["speaker_end"], "SOURCE", (i, "source"), True)
+            if q.get("cue_start") is not None:
+                mark(q["cue_start"], q["cue_end"], "CUE", (i, "cue"), True)
+        for sent in doc.sentences:
+            tokens, previous = [], None
+            for k in range(sent.first_token, sent.last_token):
+                here = (labels[k], owner[k]) if labels[k] != "O" else None
+                tag = "O" if here is None else ("I-" if here == previous else "B-") + labels[k]
+                tokens.append({"text": doc.tokens[k].text, "ner": tag})
+                previous = here
+            if tokens:
+                out.append(tokens)
+    return out
+
+
+def write_data(docs_path: str, gold_path: str, out: str, half: int | None = None) -> str:
+    """Labelled sentences of the articles in docs_path (of one half of them, 0 or 1, by doc_id)."""
+    gold = {str(a["doc_id"]): a for a in map(json.loads, open(gold_path, encoding="utf-8"))}
+    order = {doc_id: n for n, doc_id in enumerate(sorted(gold))}
+    _, docs = interim.load(docs_path)
+    docs = [d for d in docs if d.status == "ok" and (half is None or order[d.doc_id] % 2 == half)]
+    with open(out, "w", encoding="utf-8") as f:
+        json.dump(labelled_sentences(docs, gold), f)
+    return out
+
+
+def train_tagger(name: str, train_file: str, dev_file: str, steps: list[str], budget_s: int) -> tuple[str, dict]:
+    save_dir = os.path.join(WORK, name)
+    logfile = os.path.join(WORK, f"{name}.log")
+    cmd = ["-m", "stanza.models.ner_tagger", "--mode", "train", "--seed", str(train.SEED),
+           "--save_dir", save_dir, "--save_name", "attribution.pt", "--shorthand", "en_polnear",
+           "--train_file", train_file, "--eval_file", dev_file,
+           "--wordvec_pretrain_file", str(BUNDLED_DIR / "pretrain.pt")] + ARGS + steps
+    wall = train.run(cmd, logfile, budget_s)
+    with open(logfile, encoding="utf-8", errors="replace") as f:
+        step, dev_f1 = train.dev_best(f.readlines())
+    return os.path.join(save_dir, "attribution.pt"), {"steps": step, "wall_time_s": round(wall),
+                                                      "dev_span_f1": round(dev_f1, 4)}
+
+
+def install(model: str, entry: dict) -> None:
+    import shutil
+
+    shutil.copy(model, ATTRIBUTION_MODEL)
+    entry = {"file": ATTRIBUTION_MODEL.name, "pretrain": "pretrain.pt", "sha256": train.sha256(str(ATTRIBUTION_MODEL)),
+             "data": "PolNeAR train (content, source and cue spans over the segment stage's tokens)",
+             "labels": ["CONTENT", "SOURCE", "CUE"], **entry}
+    train.update_manifest(lambda m: m.__setitem__("attribution", entry))
+    train.log(f"installed {ATTRIBUTION_MODEL} ({os.path.getsize(ATTRIBUTION_MODEL) / 1e6:.1f} MB): {entry}")
+
+
+def cross_fit(train_docs: str, dev_file: str, budget_s: int) -> str:
+    """Train on each half of train, label the other half with it, and write train so labelled."""
+    from pipeline.models import load_attribution_tagger
+    from pipeline.segment import tag_attribution
+
+    gold_path = os.path.join(GOLD, "polnear.train.jsonl")
+    models = []
+    for half in (0, 1):
+        data = write_data(train_docs, gold_path, os.path.join(WORK, f"train.half{half}.json"), half)
+        models.append(train_tagger(f"half{half}", data, dev_file, HALF_STEPS, budget_s)[0])
+    gold = {str(a["doc_id"]) for a in map(json.loads, open(gold_path, encoding="utf-8"))}
+    order = {doc_id: n for n, doc_id in enumerate(sorted(gold))}
+    meta, docs = interim.load(train_docs)
+    docs = list(docs)
+    for half in (0, 1):
+        other = [d for d in docs if d.status == "ok" and order[d.doc_id] % 2 != half]
+        tag_attribution(other, load_attribution_tagger(Path(models[half])))
+    out = os.path.join(BUILD, "polnear-train.crossfit.docs.jsonl.gz")
+    interim.save(docs, out, meta)
+    return out
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--cross-fit", action="store_true", help="also write train labelled by taggers of its halves")
+    ap.add_argument("--budget-s", type=int, default=BUDGET_S, help="wall-clock budget for each tagger, in seconds")
+    args = ap.parse_args()
+    os.makedirs(WORK, exist_ok=True)
+    train_docs, dev_docs = segmented("train"), segmented("dev")
+    dev_file = write_data(dev_docs, os.path.join(GOLD, "polnear.dev.jsonl"), os.path.join(WORK, "dev.json"))
+    data = write_data(train_docs, os.path.join(GOLD, "polnear.train.jsonl"), os.path.join(WORK, "train.json"))
+    model, entry = train_tagger("full", data, dev_file, FULL_STEPS, args.budget_s)
+    install(model, entry)
+    if args.cross_fit:
+        train.log(f"cross-fitted train: {cross_fit(train_docs, dev_file, args.budget_s)}")
+
+
+if __name__ == "__main__":
+    main()
