@@ -34,7 +34,7 @@ $(INTERIM)/quotes.docs.jsonl.gz: $(INTERIM)/sentences.docs.jsonl.gz pipeline/mar
 		pipeline/tagged.py
 	$(QUOTES) stage quotes $< --out $@
 
-$(INTERIM)/attributed.docs.jsonl.gz: $(INTERIM)/quotes.docs.jsonl.gz pipeline/attribute.py pipeline/confidence.py pipeline/models/confidence.json
+$(INTERIM)/attributed.docs.jsonl.gz: $(INTERIM)/quotes.docs.jsonl.gz pipeline/attribute.py pipeline/confidence.py pipeline/models/confidence*.json
 	$(QUOTES) stage attribute $< --out $@
 
 $(OUT)/quotes.parquet: $(INTERIM)/attributed.docs.jsonl.gz pipeline/write.py pipeline/schema.py
@@ -65,11 +65,14 @@ attribution-model: | $(QUOTES)
 	$(BIN)/pip install --quiet -e '.[train]'
 	$(BIN)/python training/train_attribution.py --cross-fit
 	$(BIN)/python training/train_confidence.py build/polnear-train.crossfit.docs.jsonl.gz
+	$(BIN)/python training/train_confidence.py build/polnear-train.crossfit.docs.jsonl.gz --rules-only
 
-# The quotation confidence model alone, from the cross-fitted train that attribution-model wrote.
+# The quotation confidence models alone (with the tagger's labels, and for the tagger off),
+# from the cross-fitted train that attribution-model wrote.
 confidence-model: | $(QUOTES)
 	$(BIN)/pip install --quiet -e '.[train]'
 	$(BIN)/python training/train_confidence.py build/polnear-train.crossfit.docs.jsonl.gz
+	$(BIN)/python training/train_confidence.py build/polnear-train.crossfit.docs.jsonl.gz --rules-only
 
 models-eval: | $(QUOTES)
 	$(BIN)/python training/evaluate.py --json build/models-eval.json

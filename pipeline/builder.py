@@ -16,10 +16,10 @@ import pyarrow as pa
 from . import __version__, interim, schema, write
 from .attribute import attribute
 from .clean import clean
-from .confidence import MODEL_PATH as CONFIDENCE_MODEL, score_quotes
+from .confidence import MODEL_PATH as CONFIDENCE_MODEL, RULES_MODEL_PATH as RULES_CONFIDENCE_MODEL, score_quotes
 from .document import Document
 from .inputs import ID_COLUMN, TEXT_COLUMN, read_documents
-from .models import ModelSource, attribution_tagger_id, load_pipeline, resolve
+from .models import ModelSource, load_attribution_tagger, load_pipeline, resolve
 from .quotes import find_quotes
 from .segment import segment_many
 from .tagged import add_tagged_quotes
@@ -71,16 +71,16 @@ def _return_freed_memory() -> None:
         pass
 
 
-def segment_batch(docs: list[Document], nlp, tag_everything: bool = False) -> list[Document]:
+def segment_batch(docs: list[Document], nlp, tag_everything: bool = False, tagger=None) -> list[Document]:
     """clean → segment for a batch; a document Stanza fails on is marked, not raised."""
     for doc in docs:
         clean(doc)
     try:
-        segment_many(docs, nlp, tag_everything)
+        segment_many(docs, nlp, tag_everything, tagger)
     except Exception:   # one bad document must not sink its batch: retry one by one
         for doc in docs:
             try:
-                segment_many([doc], nlp, tag_everything)
+                segment_many([doc], nlp, tag_everything, tagger)
             except Exception as exc:  # noqa: BLE001 - recorded per document
                 doc.status, doc.error = "error", f"segmentation failed: {type(exc).__name__}: {exc}"
     return docs
@@ -111,14 +111,13 @@ def provenance(source: ModelSource, beliefs: bool = True) -> dict:
     import stanza
 
     return {"pipeline_version": __version__, "code": _code_digest(), "stanza_version": stanza.__version__,
-            "models": source.describe(), "attribution_tagger": attribution_tagger_id(),
-            "settings": {"beliefs": beliefs}}
+            "models": source.describe(), "settings": {"beliefs": beliefs}}
 
 
 @lru_cache(maxsize=1)
 def _code_digest() -> str:
     digest = hashlib.sha256()
-    for path in [*sorted(Path(__file__).parent.glob("*.py")), CONFIDENCE_MODEL]:
+    for path in [*sorted(Path(__file__).parent.glob("*.py")), CONFIDENCE_MODEL, RULES_CONFIDENCE_MODEL]:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
 
@@ -126,8 +125,9 @@ def _code_digest() -> str:
 def _segmented(docs: Iterable[Document], source: ModelSource, batch_size: int,
                tag_everything: bool = False) -> Iterator[Document]:
     nlp = load_pipeline(source)
+    tagger = load_attribution_tagger() if source.tagger else None
     for batch in _stanza_batches(docs, batch_size):
-        yield from segment_batch(batch, nlp, tag_everything)
+        yield from segment_batch(batch, nlp, tag_everything, tagger)
         _return_freed_memory()
 
 

@@ -15,6 +15,9 @@ from .document import Document, Quote
 from .tokens import cue_verb, tag
 
 MODEL_PATH = Path(__file__).parent / "models" / "confidence.json"
+# For text the attribution tagger has not labelled (QUOTES_ATTRIBUTION_TAGGER=off): the model
+# learned on the rules' quotations alone, without the tagger's features.
+RULES_MODEL_PATH = MODEL_PATH.with_name("confidence-rules.json")
 # Words that tell a report from narration around a quotation ("that", "when", "to say").
 _FUNCTION_WORDS = frozenset("""that to when if as while because after before but and who which not
 also then said says""".split())
@@ -76,13 +79,13 @@ def _word_or_tag(doc: Document, k: int) -> str:
     return low if low in _FUNCTION_WORDS else tag(doc.tokens[k])
 
 
-@lru_cache(maxsize=1)
-def _model() -> dict:
-    return json.loads(MODEL_PATH.read_text())
+@lru_cache(maxsize=2)
+def _model(tagged: bool = True) -> dict:
+    return json.loads((MODEL_PATH if tagged else RULES_MODEL_PATH).read_text())
 
 
-def probability(features: dict[str, float]) -> float:
-    model = _model()
+def probability(features: dict[str, float], tagged: bool = True) -> float:
+    model = _model(tagged)
     weights = model["weights"]
     z = model["bias"] + sum(weights.get(k, 0.0) * v for k, v in features.items())
     return 1.0 / (1.0 + math.exp(-z))
@@ -92,9 +95,10 @@ def score_quotes(doc: Document) -> Document:
     """Set every quotation's confidence and drop those under the threshold."""
     if doc.status != "ok":
         return doc
-    threshold = _model()["threshold"]
+    tagged = any(t.attribution for t in doc.tokens)
+    threshold = _model(tagged)["threshold"]
     starts = token_starts(doc)
     for q in doc.quotes:
-        q.confidence = round(probability(features(doc, q, starts)), 3)
+        q.confidence = round(probability(features(doc, q, starts), tagged), 3)
     doc.quotes = [q for q in doc.quotes if q.confidence >= threshold]
     return doc

@@ -21,6 +21,13 @@ PROCESSORS = ("tokenize", "pos", "lemma", "depparse", "ner")
 # the same on PolNeAR dev and the seed. Add them with QUOTES_PROCESSORS=tokenize,pos,lemma,depparse,ner.
 DEFAULT_PROCESSORS = ("tokenize", "pos", "ner")
 PROCESSORS_VAR = "QUOTES_PROCESSORS"
+# The attribution tagger (tagged.py) is on unless this says off: it finds much reported speech
+# the rules miss, at about a third of the build's speed (see the README).
+TAGGER_VAR = "QUOTES_ATTRIBUTION_TAGGER"
+
+
+def tagger_wanted() -> bool:
+    return os.environ.get(TAGGER_VAR, "on").strip().lower() not in ("off", "0", "no", "false")
 
 
 def wanted_processors() -> tuple[str, ...]:
@@ -43,10 +50,11 @@ class ModelSource:
     processors: tuple[str, ...]
     stanza_kwargs: tuple = field(default=(), compare=False)  # sorted (key, value) pairs
     ids: tuple = ()               # (processor, model id) pairs, for provenance
+    tagger: bool = field(default_factory=tagger_wanted)   # run the attribution tagger
 
     def describe(self) -> dict:
         return {"kind": self.kind, "location": self.location, "processors": list(self.processors),
-                "ids": dict(self.ids)}
+                "ids": dict(self.ids), "attribution_tagger": attribution_tagger_id() if self.tagger else None}
 
 
 def stanza_resources_dir() -> Path:

@@ -10,7 +10,6 @@ from .clean import masked_text
 from .cues import TITLES, is_abbreviated_title
 from .document import Document, Entity, Sentence, Token
 from .focus import sentences_to_tag
-from .models import load_attribution_tagger
 
 _ENTITY_LABELS = {"PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "ORGANIZATION": "ORG"}
 
@@ -20,10 +19,11 @@ _ENTITY_LABELS = {"PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "ORGANIZATI
 _WORD_TAGGERS = ("pos", "lemma", "depparse")
 
 
-def segment_many(docs: list[Document], nlp, tag_everything: bool = False) -> list[Document]:
+def segment_many(docs: list[Document], nlp, tag_everything: bool = False, tagger=None) -> list[Document]:
     """Annotate a batch of documents with batched Stanza calls: the tokenizer, the attribution
-    tagger and NER on every sentence, the tagger (lemmatizer, parser) on the sentences the later
-    stages read, or on all of them with `tag_everything`."""
+    `tagger` (models.load_attribution_tagger, if given) and NER on every sentence, the tagger
+    (lemmatizer, parser) on the sentences the later stages read, or on all of them with
+    `tag_everything`."""
     import stanza
 
     todo = [d for d in docs if d.status == "ok"]
@@ -34,7 +34,7 @@ def segment_many(docs: list[Document], nlp, tag_everything: bool = False) -> lis
         for doc, sdoc in zip(todo, annotated):
             _fill(doc, sdoc)
         # the attribution tagger reads tokens only, and its labels help choose the sentences to tag
-        tag_attribution(todo, load_attribution_tagger())
+        tag_attribution(todo, tagger)
         labels = [[t.attribution for t in doc.tokens] for doc in todo]
         chosen = []
         for doc, sdoc in zip(todo, annotated):

@@ -401,7 +401,7 @@ def reports(tmp_path_factory):
     quotations, PolNeAR's wider notion of a report, are left out: see test_tagged.py.)"""
     model = {**confidence._model(), "threshold": 0.0}
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(confidence, "_model", lambda: model)
+        patch.setattr(confidence, "_model", lambda tagged=True: model)
         found = _built(tmp_path_factory.mktemp("reports"), {**ARTICLES, **SPANS})
     return found[found.attribution != "tagger"]
 

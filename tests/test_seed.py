@@ -79,6 +79,7 @@ def test_documents_table_and_provenance(seed_build):
     assert meta["pipeline_version"] == pipeline.__version__
     assert meta["models"]["kind"] in ("bundled", "official")
     assert "tokenize" in meta["models"]["ids"]
+    assert meta["models"]["attribution_tagger"].startswith("bundled/attribution.pt@")
     assert len(meta["fingerprint"]) == 64
 
 

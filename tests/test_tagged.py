@@ -107,3 +107,20 @@ def test_the_shipped_tagger_finds_reports_no_word_list_has(tmp_path):
     assert list(zip(rows.doc_id, rows.quote_text, rows.speaker, rows.attribution)) == [
         ("disputes", "that the ward is too expensive to run", "Maria Lopez", "tagger"),
         ("laid_out", "her proposals to reopen the ward in the spring", "Maria Lopez", "tagger")]
+
+
+def test_the_tagger_can_be_turned_off(tmp_path, monkeypatch):
+    # QUOTES_ATTRIBUTION_TAGGER=off: no tagger quotations, the rules' confidence model, and the
+    # build's provenance says so
+    import json
+
+    import pipeline
+    from pipeline.write import read_metadata
+
+    monkeypatch.setenv("QUOTES_ATTRIBUTION_TAGGER", "off")
+    path = tmp_path / "articles.jsonl"
+    path.write_text(json.dumps({"doc_id": "laid_out", "text": "The board met on Monday.\n\nMaria Lopez laid out "
+                                "her proposals to reopen the ward in the spring.\n"}) + "\n")
+    pipeline.build([path], tmp_path / "out")
+    assert pipeline.load_quotes(tmp_path / "out").empty
+    assert read_metadata(tmp_path / "out" / "quotes.parquet")["models"]["attribution_tagger"] is None

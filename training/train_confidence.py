@@ -30,7 +30,7 @@ sys.path.insert(0, REPO)
 
 from pipeline import interim  # noqa: E402
 from pipeline.attribute import attribute  # noqa: E402
-from pipeline.confidence import MODEL_PATH, features, token_starts  # noqa: E402
+from pipeline.confidence import MODEL_PATH, RULES_MODEL_PATH, features, token_starts  # noqa: E402
 from pipeline.evaluate import TYPES, gold_chars, matching_gold, read_gold, score  # noqa: E402
 from pipeline.quotes import find_quotes  # noqa: E402
 from pipeline.tagged import add_tagged_quotes  # noqa: E402
@@ -43,7 +43,7 @@ TIE = 0.0005                   # cross-validated means closer than this are not 
 FOLDS = 5
 
 
-def examples(segmented: str, gold: list[dict]):
+def examples(segmented: str, gold: list[dict], rules_only: bool = False):
     """(features, label, quote row) for every quotation the rules and the tagger find in train."""
     by_id = {str(a["doc_id"]): a for a in gold}
     out = []
@@ -52,6 +52,9 @@ def examples(segmented: str, gold: list[dict]):
         article = by_id.get(str(doc.doc_id))
         if article is None or doc.status != "ok":
             continue
+        if rules_only:          # as the pipeline sees text with the attribution tagger off
+            for t in doc.tokens:
+                t.attribution = None
         doc = attribute(add_tagged_quotes(find_quotes(doc)))
         chars = gold_chars(article)
         starts = token_starts(doc)
@@ -84,10 +87,13 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("segmented", help="PolNeAR train after the segment stage, with cross-fitted tagger labels")
     ap.add_argument("--gold", default=GOLD)
-    ap.add_argument("--out", default=str(MODEL_PATH))
+    ap.add_argument("--out", help=f"default {MODEL_PATH}, or {RULES_MODEL_PATH} with --rules-only")
+    ap.add_argument("--rules-only", action="store_true",
+                    help="the model for QUOTES_ATTRIBUTION_TAGGER=off: the rules' quotations, no tagger labels")
     args = ap.parse_args()
     gold = read_gold(args.gold)
-    data = examples(args.segmented, gold)
+    args.out = args.out or str(RULES_MODEL_PATH if args.rules_only else MODEL_PATH)
+    data = examples(args.segmented, gold, args.rules_only)
     vectorizer = DictVectorizer()
     x = vectorizer.fit_transform([f for f, _, _ in data])
     y = np.array([label for _, label, _ in data])
