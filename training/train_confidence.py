@@ -110,7 +110,7 @@ def main():
     weights = {name: round(float(w), 5) for name, w in zip(vectorizer.get_feature_names_out(), model.coef_[0])}
     result = {
         "trained_on": f"{os.path.basename(args.gold)}: {len(gold)} articles, {len(data)} quotations found "
-                      f"by the rules and the attribution tagger, {sum(y)} of them annotated",
+                      f"by the rules{'' if args.rules_only else ' and the attribution tagger'}, {sum(y)} of them annotated",
         "threshold": threshold,
         "C": strength,
         "cross_validated_mean_f1": round(cv[strength, threshold], 4),
