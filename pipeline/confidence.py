@@ -12,6 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .document import Document, Quote
+from .tagged import tagged_as
 from .tokens import cue_verb, tag
 
 MODEL_PATH = Path(__file__).parent / "models" / "confidence.json"
@@ -60,7 +61,7 @@ def features(doc: Document, q: Quote, starts: list[int]) -> dict[str, float]:
         # the attribution tagger's view (tagged.py): how much of it is CONTENT (leaving out the
         # speaker and cue a split report holds: "The wards, X said, are full"), is its cue a CUE
         "tagged_content": _tagged_content(q, tokens),
-        "tagged_cue": float(q.cue_token is not None and (doc.tokens[q.cue_token].attribution or "").endswith("CUE")),
+        "tagged_cue": float(q.cue_token is not None and tagged_as(doc.tokens[q.cue_token], "CUE")),
         "verbs": float(any(tag(t) in ("VERB", "AUX") for t in tokens)),
     }
 
@@ -68,7 +69,7 @@ def features(doc: Document, q: Quote, starts: list[int]) -> dict[str, float]:
 def _tagged_content(q: Quote, tokens: list) -> float:
     own = [(q.speaker_start, q.speaker_end), (q.cue_start, q.cue_end)]
     said = [t for t in tokens if not any(s is not None and s <= t.start < e for s, e in own)]
-    return sum((t.attribution or "").endswith("CONTENT") for t in said) / max(len(said), 1)
+    return sum(tagged_as(t, "CONTENT") for t in said) / max(len(said), 1)
 
 
 def _word_or_tag(doc: Document, k: int) -> str:

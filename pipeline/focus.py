@@ -20,13 +20,14 @@ from .attribute import byline_after
 from .cues import is_cue_lemma
 from .document import Document
 from .quotes import candidate_spans
+from .tagged import tagged_as
 from .tokens import CLOSERS, fixed_punctuation, is_adverb
 
 
 def sentences_to_tag(doc: Document) -> set[int]:
     """Indices of the sentences whose tags can change the output."""
     # (and every sentence where the attribution tagger marks a quotation's content: tagged.py)
-    home = {tok.sentence for tok in doc.tokens if _may_cue(tok.text) or (tok.attribution or "").endswith("CONTENT")}
+    home = {tok.sentence for tok in doc.tokens if _may_cue(tok.text) or tagged_as(tok, "CONTENT")}
     for start, end in candidate_spans(doc):
         home.update(_sentences_over(doc, start, end))
         byline = byline_after(doc.text, end)

@@ -54,13 +54,13 @@ def segment_many(docs: list[Document], nlp, tag_everything: bool = False, tagger
 
 def tag_attribution(docs: list[Document], tagger) -> None:
     """The attribution tagger's label on every token (see tagged.py), all sentences in one call."""
-    sentences = [s for d in docs for s in d.sentences]
+    sentences = [d.tokens[s.first_token:s.last_token] for d in docs for s in d.sentences]
     if tagger is None or not sentences:
         return
-    tokens = [t for d in docs for s in d.sentences for t in d.tokens[s.first_token:s.last_token]]
-    tagged = tagger([[t.text for t in d.tokens[s.first_token:s.last_token]] for d in docs for s in d.sentences])
-    for token, label in zip(tokens, (t.ner for s in tagged.sentences for t in s.tokens), strict=True):
-        token.attribution = label
+    tagged = tagger([[t.text for t in sentence] for sentence in sentences])
+    for sentence, result in zip(sentences, tagged.sentences, strict=True):
+        for token, word in zip(sentence, result.tokens, strict=True):
+            token.attribution = word.ner
 
 
 def _run_on_sentences(nlp, names: tuple[str, ...], sentences: list) -> None:

@@ -21,6 +21,11 @@ from .tokens import cue_verb, tag
 MIN_TOKENS = 2          # one-token runs are mostly stray labels
 
 
+def tagged_as(token, label: str) -> bool:
+    """The tagger labelled this token part of a `label` run (CONTENT, SOURCE or CUE)."""
+    return (token.attribution or "").endswith(label)
+
+
 def runs(doc: Document, label: str) -> list[tuple[int, int]]:
     """Token ranges [first, last) of each `label` run, from the tagger's BIOES tags; a run
     never crosses a sentence boundary."""
@@ -28,12 +33,12 @@ def runs(doc: Document, label: str) -> list[tuple[int, int]]:
     for sent in doc.sentences:
         first = None
         for k in range(sent.first_token, sent.last_token):
-            tag = doc.tokens[k].attribution or "O"
-            prefix, kind = tag[:1], tag[2:]
+            bioes = doc.tokens[k].attribution or "O"
+            prefix, kind = bioes[:1], bioes[2:]
             if first is not None and (kind != label or prefix in ("B", "S")):
                 out.append((first, k))
                 first = None
-            if kind == label and (first is None):
+            if kind == label and first is None:
                 first = k
             if first is not None and prefix in ("E", "S"):
                 out.append((first, k + 1))
@@ -61,14 +66,15 @@ def add_tagged_quotes(doc: Document, beliefs: bool = True) -> Document:
         sentence = doc.tokens[first].sentence
         source = _nearest(doc, sources, sentence, first, last)
         cue = _nearest(doc, cue_runs, sentence, first, last)
-        belief = cue is not None and cue_verb(doc.tokens[_cue_word(doc, cue)]) in cues.BELIEF
+        word = _cue_word(doc, cue) if cue is not None else None
+        belief = word is not None and cue_verb(doc.tokens[word]) in cues.BELIEF
         if source is None or cue is not None and (used_cues.intersection(range(*cue))
-                                                  or _object_of_stance(doc, cue, first)) or belief and not beliefs:
+                                                  or _object_of_stance(doc, cue, word, first)) or belief and not beliefs:
             continue
         q = Quote(start, end, "indirect", sentence_index=sentence, attribution="tagger", belief=belief,
                   speaker_start=doc.tokens[source[0]].start, speaker_end=doc.tokens[source[1] - 1].end)
         if cue is not None:
-            q.cue_token, q.cue_start, q.cue_end = _cue_word(doc, cue), doc.tokens[cue[0]].start, doc.tokens[cue[1] - 1].end
+            q.cue_token, q.cue_start, q.cue_end = word, doc.tokens[cue[0]].start, doc.tokens[cue[1] - 1].end
             q.cue_inverted = source[0] > cue[0]
         doc.quotes.append(q)
     doc.quotes.sort(key=lambda q: (q.start, q.end))
@@ -87,7 +93,8 @@ def _cue_word(doc: Document, cue: tuple[int, int]) -> int:
     return next((k for k in range(cue[1] - 1, cue[0] - 1, -1) if tag(doc.tokens[k]) == "VERB"), cue[0])
 
 
-def _object_of_stance(doc: Document, cue: tuple[int, int], first: int) -> bool:
-    """The run is the object right after a verb like "criticised" (cues.OBJECT, not a naming verb)."""
-    return (cue[1] == first and cue_verb(doc.tokens[_cue_word(doc, cue)]) in cues.OBJECT - cues.NAMING
+def _object_of_stance(doc: Document, cue: tuple[int, int], word: int, first: int) -> bool:
+    """The run is the object right after a verb like "criticised" (cues.OBJECT, not a naming
+    verb), `word` being the verb of the CUE run `cue`."""
+    return (cue[1] == first and cue_verb(doc.tokens[word]) in cues.OBJECT - cues.NAMING
             and doc.tokens[first].text.lower() != "that")

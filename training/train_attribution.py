@@ -89,12 +89,17 @@ def labelled_sentences(docs, gold: dict) -> list[list[dict]]:
     return out
 
 
+def halves(doc_ids) -> dict[str, int]:
+    """Each article's half of train, 0 or 1: articles alternate in doc_id order."""
+    return {doc_id: n % 2 for n, doc_id in enumerate(sorted(doc_ids))}
+
+
 def write_data(docs_path: str, gold_path: str, out: str, half: int | None = None) -> str:
     """Labelled sentences of the articles in docs_path (of one half of them, 0 or 1, by doc_id)."""
     gold = {str(a["doc_id"]): a for a in map(json.loads, open(gold_path, encoding="utf-8"))}
-    order = {doc_id: n for n, doc_id in enumerate(sorted(gold))}
+    half_of = halves(gold)
     _, docs = interim.load(docs_path)
-    docs = [d for d in docs if d.status == "ok" and (half is None or order[d.doc_id] % 2 == half)]
+    docs = [d for d in docs if d.status == "ok" and (half is None or half_of[d.doc_id] == half)]
     with open(out, "w", encoding="utf-8") as f:
         json.dump(labelled_sentences(docs, gold), f)
     return out
@@ -135,12 +140,11 @@ def cross_fit(train_docs: str, dev_file: str, budget_s: int) -> str:
     for half in (0, 1):
         data = write_data(train_docs, gold_path, os.path.join(WORK, f"train.half{half}.json"), half)
         models.append(train_tagger(f"half{half}", data, dev_file, HALF_STEPS, budget_s)[0])
-    gold = {str(a["doc_id"]) for a in map(json.loads, open(gold_path, encoding="utf-8"))}
-    order = {doc_id: n for n, doc_id in enumerate(sorted(gold))}
     meta, docs = interim.load(train_docs)
     docs = list(docs)
+    half_of = halves(d.doc_id for d in docs)
     for half in (0, 1):
-        other = [d for d in docs if d.status == "ok" and order[d.doc_id] % 2 != half]
+        other = [d for d in docs if d.status == "ok" and half_of[d.doc_id] != half]
         tag_attribution(other, load_attribution_tagger(Path(models[half])))
     out = os.path.join(BUILD, "polnear-train.crossfit.docs.jsonl.gz")
     interim.save(docs, out, meta)
