@@ -9,6 +9,7 @@ organisation") to the organisation in context."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from . import cues
@@ -398,7 +399,7 @@ def _speaker_of_span(doc: Document, start: int, end: int) -> Speaker | None:
         # "The Metropolitan police": an organisation the tagger did not recognise.
         return Speaker(_org_name(mention), _org_name(mention), "ORG")
     # An unrecognised proper name: a surname of a known person, or a new name.
-    return _person_by_surname(doc, words[-1])
+    return _person_by_surname(doc, words[-1], start)
 
 
 def _proper(mention: str) -> bool:
@@ -411,17 +412,28 @@ def _proper(mention: str) -> bool:
 
 def _canonical(doc: Document, ent: Entity) -> Speaker:
     if ent.label == "PERSON":
-        surname = ent.text.split()[-1]
-        full = _person_by_surname(doc, surname)
+        *given, surname = ent.text.split()
+        full = _person_by_surname(doc, surname, ent.start, given)
         if full:
             return full
         return Speaker(ent.text, surname, "PERSON", _affiliation(doc, ent))
     return Speaker(_org_name(ent.text), _org_name(ent.text), "ORG")
 
 
-def _person_by_surname(doc: Document, surname: str) -> Speaker | None:
-    """The longest PERSON name in the article ending with this surname."""
-    names = [e for e in doc.entities if e.label == "PERSON" and e.text.split()[-1].lower() == surname.lower()]
+def _person_by_surname(doc: Document, surname: str, at: int, given: Sequence[str] = ()) -> Speaker | None:
+    """The longest PERSON name in the article with this surname and the `given` names, if any
+    ("Paul Ryan" is "Paul D. Ryan", "Jeh Johnson" is not "Gary Johnson"). A bare surname at
+    offset `at` is the person last quoted under that surname, when there is one: "Johnson
+    said" after "Jeh Johnson says", though Gary Johnson was named first."""
+    def words(name: str) -> set[str]:
+        return {w.lower() for w in name.split()}
+
+    names = [e for e in doc.entities if e.label == "PERSON" and e.text.split()[-1].lower() == surname.lower()
+             and {g.lower() for g in given} <= words(e.text)]
+    quoted = [o.speaker for o in doc.quotes if o.speaker_kind == "PERSON" and o.speaker_end is not None
+              and o.speaker_end <= at and len(o.speaker.split()) > 1 and o.speaker.split()[-1].lower() == surname.lower()]
+    if quoted and not given:
+        names = [e for e in names if words(quoted[-1]) <= words(e.text)] or names
     if not names:
         return None
     best = max(names, key=lambda e: (len(e.text.split()), -e.start))

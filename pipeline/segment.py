@@ -4,10 +4,12 @@ boilerplate blanked out, so every offset it returns is an offset into the origin
 from __future__ import annotations
 
 import gc
+import re
+from bisect import bisect_left
 from contextlib import contextmanager
 
 from .clean import masked_text
-from .cues import TITLES, is_abbreviated_title
+from .cues import TIME_WORDS, TITLES, is_abbreviated_title
 from .document import Document, Entity, Sentence, Token
 from .focus import sentences_to_tag
 
@@ -109,9 +111,14 @@ def _fill(doc: Document, sdoc) -> None:
                 head=(first + word.head - 1) if word.head else None, deprel=word.deprel))
         doc.sentences.append(Sentence(words[0][1], words[-1][2], first, len(doc.tokens)))
     _join_title_breaks(doc)
+    starts = [t.start for t in doc.tokens]
     for ent in getattr(sdoc, "ents", []) or []:
         label = _ENTITY_LABELS.get(ent.type, ent.type)
-        start = _after_titles(doc.text, ent.start_char, ent.end_char) if label == "PERSON" else ent.start_char
+        start = ent.start_char
+        if label == "PERSON":
+            start = _after_titles(doc.text, start, ent.end_char)
+        elif label == "ORG" and (first := bisect_left(starts, start)) < len(starts) and starts[first] == start:
+            start = _name_run_start(doc, first, doc.entities[-1].end if doc.entities else 0)
         doc.entities.append(Entity(doc.text[start:ent.end_char], start, ent.end_char, label))
 
 
@@ -136,9 +143,29 @@ def _join_title_breaks(doc: Document) -> None:
 
 
 def _after_titles(text: str, start: int, end: int) -> int:
-    """A person's name without the titles before it: "Campaigner Sara Payne" → "Sara Payne"."""
-    while True:
-        space = text.find(" ", start, end)
-        if space < 0 or text[start:space].rstrip(".").lower() not in TITLES:
-            return start
-        start = space + 1
+    """A person's name without the titles and roles before it: "Campaigner Sara Payne" →
+    "Sara Payne", "New Jersey Gov. Chris Christie" → "Chris Christie"."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    titled = [k for k, w in enumerate(words[:-1]) if w.group().rstrip(".").lower() in TITLES]
+    return start + words[titled[-1] + 1].start() if titled else start
+
+
+# Capitalised words that open a sentence or a noun phrase without being part of a name.
+_NOT_NAME_WORDS = frozenset("the a an this that these those".split()) | TIME_WORDS | TITLES
+
+
+def _name_run_start(doc: Document, first: int, floor: int) -> int:
+    """Where an organisation's name starts whose first token is `first`, with the capitalised
+    words the tagger left off its front: "The New [York Post]" → "New York Post", "the
+    nonpartisan Congressional [Budget Office]"; never reaching back past `floor` (the end of
+    the entity before it)."""
+    k = first
+    while k > 0:
+        prev = doc.tokens[k - 1]
+        opens_sentence = doc.sentences[prev.sentence].first_token == prev.index
+        if (prev.start < floor or prev.sentence != doc.tokens[k].sentence or doc.text[prev.end:doc.tokens[k].start] != " "
+                or not prev.text[:1].isupper() or prev.text.rstrip(".").lower() in _NOT_NAME_WORDS
+                or (opens_sentence and prev.upos != "PROPN")):
+            break
+        k -= 1
+    return doc.tokens[k].start
