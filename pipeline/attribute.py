@@ -453,17 +453,32 @@ _NAME_RUN = re.compile(r"[A-Z][\w&'’.-]*(?:\s+(?:of|for|and|&)?\s*[A-Z][\w&'�
 
 
 def _affiliation(doc: Document, ent: Entity) -> str | None:
-    """The organisation in the appositive after a person: "X, from the charity Kidscape,"
-    or "X, a spokesman for the Home Office,": a recognised ORG, else the last proper name."""
-    m = _AFFILIATION.match(doc.text[ent.end:ent.end + 160])
+    """The organisation in the appositive after a person, within the sentence: "X, from the
+    charity Kidscape," or "X, a professor at the University of Utah,": the whole name around
+    a recognised ORG ("University" is tagged), else the first proper name."""
+    sentence_end = doc.sentences[doc.sentence_at(ent.start)].end
+    m = _AFFILIATION.match(doc.text[ent.end:min(ent.end + 160, sentence_end)])
     if not m:
         return None
     start, end = ent.end + m.start("body"), ent.end + m.end("body")
-    for other in doc.entities:
-        if other.label == "ORG" and start <= other.start and other.end <= end:
-            return _org_name(other.text)
-    names = _NAME_RUN.findall(doc.text[start:end])
-    return _org_name(names[-1]) if names else None
+    orgs = [e for e in doc.entities if e.label == "ORG" and e.start < end and start < e.end]
+    names = [_body_name(r.group()) for r in _NAME_RUN.finditer(doc.text, start, end)]
+    names = [n for n in names if n]
+    named_orgs = [n for n in names if any(o.text in n or n in o.text for o in orgs)]
+    if named_orgs:
+        return _org_name(named_orgs[0])
+    if orgs:
+        return _org_name(orgs[0].text)
+    return _org_name(names[0]) if names else None
+
+
+def _body_name(run: str) -> str | None:
+    """A name found in an appositive as an organisation's, or None when it is a person's
+    ("to President Bill Clinton", "of Obama’s campaign") or a day ("on Thursday")."""
+    first = run.split()[0].rstrip(".").lower()
+    if run.endswith(("'s", "’s")) or first in cues.TITLES or (" " not in run and first in cues.TIME_WORDS):
+        return None
+    return run[:-1] if run.endswith(".") and run.count(".") == 1 else run      # "… of the NAACP."
 
 
 def _antecedent(doc: Document, q: Quote, kind: str) -> Speaker | None:

@@ -77,3 +77,18 @@ def test_speakers_get_whole_names(dev_build):
     jeh = quotes[quotes.speaker == "Jeh Johnson"].doc_id.iloc[0]
     surname_only = quotes[(quotes.doc_id == jeh) & (quotes.speaker_mention == "Johnson")]
     assert len(surname_only) >= 2 and set(surname_only.speaker) == {"Jeh Johnson"}
+
+
+def test_affiliations_are_whole_organisation_names(dev_build):
+    """An affiliation is the organisation's whole name from the appositive after the person,
+    read within that sentence: not the part the entity tagger marked ("University" of "the
+    University of Utah"), not a word of the next sentence ("Sure enough, …"), a person ("to
+    President Bill Clinton") or a day ("on Thursday")."""
+    quotes = pipeline.load_quotes(dev_build)
+    affiliation = dict(zip(quotes.speaker, quotes.speaker_affiliation))
+    assert affiliation["Craig Bryan"] == "University of Utah"
+    assert affiliation["Chad Bown"] == "Peterson Institute for International Economics"
+    assert affiliation["Paul Rieckhoff"] == "Iraq and Afghanistan Veterans of America"
+    assert affiliation["Cornell William Brooks"] == "NAACP"
+    for person in ("Ron Wyden", "John D. Podesta", "David Plouffe"):
+        assert pd.isna(affiliation[person]), (person, affiliation[person])
