@@ -49,9 +49,10 @@ write about, warn of, boast of, hint at, call out""".replace("\n", " ").split(",
 NAMING = frozenset("call describe dub label brand term".split())
 
 # Words of a time phrase after a cue: "…," McConnell said Tuesday — not "said Tuesday" inverted.
+MONTHS = frozenset("january february march april may june july august september october november december".split())
 TIME_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
 morning afternoon evening night week weekend month year earlier later last this next early late
-january february march april may june july august september october november december spring summer autumn winter""".split())
+spring summer autumn winter""".split()) | MONTHS
 
 # Subjects of a reporting verb that are not speakers ("figures have revealed").
 NON_AGENTS = frozenset("figures data statistics numbers lack".split())

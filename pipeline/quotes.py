@@ -583,9 +583,21 @@ def _object_end(doc: Document, j: int, hi: int) -> int:
         if (adjunct is None and tag(t) == "ADP" and tag(doc.tokens[k - 1]) != "CCONJ" and (
                 t.text.lower() in _ADJUNCT_PREPOSITIONS
                 or t.text.lower() == "on" and k + 1 < hi and doc.tokens[k + 1].text.lower() in cues.TIME_WORDS
-                or t.text.lower() == "in" and any(w.text.lower() in _MEDIA for w in doc.tokens[k + 1:min(hi, k + 4)]))):
+                or t.text.lower() == "in" and k + 1 < hi and _month_or_year(doc.tokens[k + 1].text)
+                or t.text.lower() == "in" and _names_medium(doc, k + 1, hi))):
             adjunct = k
     return adjunct or hi
+
+
+def _month_or_year(word: str) -> bool:
+    """"in July", "in 2014": when something was said (not "in winter", often what it is about)."""
+    return word.lower() in cues.MONTHS or len(word) == 4 and word.isdigit() and word[:2] in ("19", "20")
+
+
+def _names_medium(doc: Document, k: int, hi: int) -> bool:
+    """The noun phrase from token k is where words were said: "a letter", "early-morning tweets"."""
+    np = np_right(doc, k, hi)
+    return any(w.text.lower() in _MEDIA for w in doc.tokens[k:np[1] if np else min(hi, k + 3)])
 
 
 def _parallel(doc: Document, j: int, k: int) -> bool:

@@ -208,6 +208,8 @@ ARTICLES = {
                         'are tired and the board has gone.\n',
     "adjunct_after_the_object": 'Maria Lopez condemned the closure of the ward in a letter on Monday.\n',
     "in_after_the_object": 'Maria Lopez condemned the closure of the ward in the middle of winter.\n',
+    "medium_after_the_object": 'Maria Lopez attacked the board in early-morning tweets.\n',
+    "month_after_the_object": 'Maria Lopez endorsed the plan in July and the budget on Friday.\n',
     "belief": 'Maria Lopez believes the ward will close before the winter.\n',
     "called_for": 'Maria Lopez called for the reopening of the ward.\n',
     "description_then_name": '"We will not back down," said their leader at the hospital, Maria Lopez, who has '
@@ -590,6 +592,13 @@ def test_an_appositive_closing_a_report_is_the_writers(quotes):
 
 def test_where_and_when_after_a_noun_phrase_object_are_the_writers(quotes):
     assert _texts(quotes, "adjunct_after_the_object") == ["the closure of the ward"]
+
+
+def test_where_and_when_after_an_object_are_the_writers(reports):
+    """A medium however long its noun phrase ("in early-morning tweets"), or a month or a year
+    after "in" as after "on": what the speaker attacked or endorsed ends before it."""
+    assert _texts(reports, "medium_after_the_object") == ["the board"]
+    assert "the plan" in _texts(reports, "month_after_the_object")
 
 
 def test_a_report_in_an_opening_clause_ends_before_the_main_clause(reports):
