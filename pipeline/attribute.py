@@ -366,9 +366,20 @@ def _continue_speaker(q: Quote, previous: Quote) -> None:
     q.speaker_affiliation, q.attribution = previous.speaker_affiliation, "continuation"
 
 
+_ASIDE = re.compile(r"[,(]")
+_BEFORE_MODIFIER = re.compile(r"\b(?:for|of|at|to|with)\s+(?:the\s+)?$")
+
+
 def _entity_in(doc: Document, start: int, end: int) -> Entity | None:
+    """The person or organisation a mention names: the last one before any aside set off by a
+    comma or a parenthesis ("Don Fowler, who helmed the DNC during Bill Clinton’s presidency";
+    "Sen. Bernie Sanders (Vt.)"), unless it only modifies a noun that the aside names ("An
+    attorney for Pagliano, Mark MacDougall": MacDougall)."""
+    aside = _ASIDE.search(doc.text, start, end)
     inside = [e for e in doc.entities if e.label in ("PERSON", "ORG") and start <= e.start and e.end <= end]
-    return inside[-1] if inside else None
+    head = [e for e in inside if aside is None or (e.end <= aside.start()
+                                                    and not _BEFORE_MODIFIER.search(doc.text, start, e.start))]
+    return (head or inside or [None])[-1]
 
 
 def _name_beside(doc: Document, end: int) -> Speaker | None:

@@ -66,14 +66,19 @@ def test_confidence_ranks_true_quotations_above_false_ones(dev_build):
 def test_speakers_get_whole_names(dev_build):
     """Canonical names are the whole name, without the titles and roles in front of it, even
     where the entity tagger clips an organisation's name ("The New York Post": it tags "York
-    Post") or runs a person's into a place ("New Jersey Gov. Chris Christie"); two people with
-    one surname stay apart, and the surname alone is the one last quoted."""
+    Post") or runs a person's into a place ("New Jersey Gov. Chris Christie"); a name in an
+    aside of the mention is not the speaker's; two people with one surname stay apart, and the
+    surname alone is the one last quoted."""
     quotes = pipeline.load_quotes(dev_build)
     speakers = set(quotes.speaker)
     assert {"New York Post", "Congressional Budget Office", "International Monetary Fund", "Chris Christie",
             "Mitch McConnell", "Jeh Johnson", "Gary Johnson"} <= speakers
     assert not speakers & {"York Post", "Budget Office", "Fund", "Jersey Gov. Chris Christie",
                            "Senate Majority Leader Mitch McConnell", "Homeland Security Secretary Jeh Johnson"}
+    by_mention = dict(zip(quotes.speaker_mention, quotes.speaker))     # the name, not one in an aside
+    assert by_mention["Sen. Bernie Sanders (Vt.), who lost the Democratic primaries to Clinton,"] == "Bernie Sanders"
+    assert by_mention["Aaron Kall, the director of debate at the University of Michigan,"] == "Aaron Kall"
+    assert by_mention["An attorney for Pagliano, Mark MacDougall,"] == "Mark MacDougall"
     jeh = quotes[quotes.speaker == "Jeh Johnson"].doc_id.iloc[0]
     surname_only = quotes[(quotes.doc_id == jeh) & (quotes.speaker_mention == "Johnson")]
     assert len(surname_only) >= 2 and set(surname_only.speaker) == {"Jeh Johnson"}
