@@ -189,10 +189,11 @@ def _before_new_clause(doc: Document, first: int, last: int) -> int:
 
 def _closing_appositive(doc: Document, comma: int, last: int) -> bool:
     """After a name, a noun phrase (perhaps with a relative clause) to the end of the report;
-    after a common noun, an indefinite one ("…, a swipe at the recent disturbances")."""
+    after a common noun, an indefinite one ("…, a swipe at the recent disturbances", "…, one
+    that will dominate the meeting")."""
     article = doc.tokens[comma + 1].text.lower()
     after_name = tag(doc.tokens[comma - 1]) == "PROPN" or doc.tokens[comma - 1].text == ")"
-    if not (after_name and article in ("a", "an", "the") or tag(doc.tokens[comma - 1]) == "NOUN" and article in ("a", "an")):
+    if not (after_name and article in ("a", "an", "the", "one") or tag(doc.tokens[comma - 1]) == "NOUN" and article in ("a", "an", "one")):
         return False
     relative = next((k for k in range(comma + 1, last) if doc.tokens[k].text.lower() in ("who", "which", "that")), last)
     phrase = doc.tokens[comma + 1:relative]      # "the presumed Putin favorite": no verb of its own
@@ -631,10 +632,10 @@ def _verb_after_aside(doc: Document, dash: int, hi: int) -> bool:
 
 def _clause_from(doc: Document, k: int, hi: int) -> bool:
     """A subject and its verb start at token k: "as Trump consolidates …", "the Association of
-    Flight Attendants called …" (not "as a fraud")."""
+    Flight Attendants called …", "while nine in 10 said …" (not "as a fraud")."""
     np = np_right(doc, k, hi)
-    if np is not None and np[1] < hi and doc.tokens[np[1]].text.lower() == "of":
-        np = np_right(doc, np[1] + 1, hi)
+    if np is not None and np[1] < hi and tag(doc.tokens[np[1]]) == "ADP":
+        np = np_right(doc, np[1] + 1, hi)     # "the Association of Flight Attendants", "nine in 10"
     if np is None or np[1] >= hi - 1:
         return False
     verb = np[1] + 1 if is_adverb(doc.tokens[np[1]]) else np[1]

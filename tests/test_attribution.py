@@ -335,6 +335,10 @@ SPANS = {
     "hyphenated_particle": 'The board met on Monday. Maria Lopez said down-ballot races would decide the board.\n',
     "aside_before_that": 'The board met on Monday. Maria Lopez said — at the meeting, as it happens — that the ward '
                          'would close.\n',
+    "one_that_after_a_report": 'Maria Lopez said there is a fierce debate about the ward, one that will dominate the '
+                               'board meeting next month.\n',
+    "while_a_number_said": 'Maria Lopez said six in 10 nurses work nights, while nine in 10 said the board had '
+                           'failed them.\n',
     "relative_clause_after_a_report": 'The board met on Monday. Maria Lopez said the board had hired John Smith, who '
                                       'ran the ward for years.\n',
     "single_quoted_heading": 'Maria Lopez said the wards were full all week.\n\n\'A long cold winter.\'\n\n"Nobody '
@@ -667,6 +671,11 @@ def test_a_transcripts_turns_go_to_the_names_before_them(quotes):
         ("Thank you, Mrs. Lopez, and good luck to all of the nurses this winter.", "John Smith", "transcript")]
 
 
+def test_while_with_a_counted_subject_ends_a_report(reports):
+    """", while nine in 10 said …": a subject with a phrase of its own still opens a clause."""
+    assert _texts(reports, "while_a_number_said") == ["six in 10 nurses work nights", "the board had failed them"]
+
+
 @pytest.mark.parametrize("doc_id, report", [("demonstrative_that", "that assignment"),
                                             ("plural_possessive", "to lend the board $5 million"),
                                             ("participle_in_an_appositive", "she did not support John Smith"),
@@ -696,6 +705,7 @@ def test_a_transcripts_turns_go_to_the_names_before_them(quotes):
                                             ("fronted_phrase_then_object", "Maria Lopez"),
                                             ("hyphenated_particle", "down-ballot races would decide the board"),
                                             ("relative_clause_after_a_report", "the board had hired John Smith"),
+                                            ("one_that_after_a_report", "there is a fierce debate about the ward"),
                                             ("aside_before_that", "that the ward would close"),
                                             ("long_addressee_at_the_end", "The wards were full all week"),
                                             ("day_after_the_object", "Maria Lopez"),
