@@ -486,8 +486,9 @@ def _affiliation(doc: Document, ent: Entity) -> str | None:
 def _body_name(run: str) -> str | None:
     """A name found in an appositive as an organisation's, or None when it is a person's
     ("to President Bill Clinton", "of Obama’s campaign") or a day ("on Thursday")."""
-    first = run.split()[0].rstrip(".").lower()
-    if run.endswith(("'s", "’s")) or first in cues.TITLES or (" " not in run and first in cues.TIME_WORDS):
+    first = run.split()[0]
+    a_day = " " not in run and first.rstrip(".").lower() in cues.TIME_WORDS
+    if run.endswith(("'s", "’s")) or cues.is_title(first) or a_day:
         return None
     return run[:-1] if run.endswith(".") and run.count(".") == 1 else run      # "… of the NAACP."
 

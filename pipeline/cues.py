@@ -109,6 +109,11 @@ def is_cue_lemma(lemma: str | None, beliefs: bool = False) -> bool:
     return lemma in _SPEECH_FORMS or (beliefs and lemma in _BELIEF_FORMS)
 
 
+def is_title(word: str) -> bool:
+    """"Gov.", "Secretary", "former": a title or role that comes before a name."""
+    return word.rstrip(".").lower() in TITLES
+
+
 def is_abbreviated_title(word: str) -> bool:
     """"Rep", "Gov", "Dr": a title whose period is not a sentence end."""
     return word.lower() in TITLES and len(word) <= 4

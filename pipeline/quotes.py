@@ -584,8 +584,8 @@ def _object_end(doc: Document, j: int, hi: int) -> int:
         if (adjunct is None and tag(t) == "ADP" and tag(doc.tokens[k - 1]) != "CCONJ" and (
                 t.text.lower() in _ADJUNCT_PREPOSITIONS
                 or t.text.lower() == "on" and k + 1 < hi and doc.tokens[k + 1].text.lower() in cues.TIME_WORDS
-                or t.text.lower() == "in" and k + 1 < hi and _month_or_year(doc.tokens[k + 1].text)
-                or t.text.lower() == "in" and _names_medium(doc, k + 1, hi))):
+                or t.text.lower() == "in" and k + 1 < hi and (_month_or_year(doc.tokens[k + 1].text)
+                                                              or _names_medium(doc, k + 1, hi)))):
             adjunct = k
     return adjunct or hi
 
@@ -737,7 +737,7 @@ def _attribution_only(doc: Document, first: int, cue: int, inverted: bool) -> bo
     return len(between) <= 8 and all(tag(t) in NP_TAGS or tag(t) == "ADP" and t.text.lower() != "that"
                                       or t.text in ("'s", "’s", "-", "&")
                                       or t.text in ("'", "’") and not _quote_mark(doc, t.index)   # "the nurses' union"
-                                      or t.text.rstrip(".").lower() in cues.TITLES
+                                      or cues.is_title(t.text)
                                       or _modifying_participle(between, k) or _between_names(between, k)
                                       for k, t in enumerate(between))
 

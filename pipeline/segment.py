@@ -9,7 +9,7 @@ from bisect import bisect_left
 from contextlib import contextmanager
 
 from .clean import masked_text
-from .cues import TIME_WORDS, TITLES, is_abbreviated_title
+from .cues import TIME_WORDS, TITLES, is_abbreviated_title, is_title
 from .document import Document, Entity, Sentence, Token
 from .focus import sentences_to_tag
 
@@ -146,7 +146,7 @@ def _after_titles(text: str, start: int, end: int) -> int:
     """A person's name without the titles and roles before it: "Campaigner Sara Payne" →
     "Sara Payne", "New Jersey Gov. Chris Christie" → "Chris Christie"."""
     words = list(re.finditer(r"\S+", text[start:end]))
-    titled = [k for k, w in enumerate(words[:-1]) if w.group().rstrip(".").lower() in TITLES]
+    titled = [k for k, w in enumerate(words[:-1]) if is_title(w.group())]
     return start + words[titled[-1] + 1].start() if titled else start
 
 
