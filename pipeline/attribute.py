@@ -41,7 +41,7 @@ def attribute(doc: Document) -> Document:
     if doc.status != "ok":
         return doc
     previous: Quote | None = None
-    doc.quotes = [q for q in doc.quotes if not _non_agent_subject(doc, q)]
+    doc.quotes = [q for q in doc.quotes if not speechless(doc, q)]
     unattributed: list[Quote] = []
     for q in doc.quotes:
         if q.attribution == "tagger":        # the tagger marked the source (see tagged.py)
@@ -65,6 +65,14 @@ def attribute(doc: Document) -> Document:
             previous = q
     doc.quotes = [q for q in doc.quotes if q not in unattributed]
     return doc
+
+
+def speechless(doc: Document, q: Quote) -> bool:
+    """A quotation this stage drops whatever else the article holds: the subject of its cue is
+    no speaker ("official figures have revealed …"), or it is the rules' reported speech and
+    its cue has no subject to report it (the tagger's has the SOURCE it marked)."""
+    return _non_agent_subject(doc, q) or (q.attribution != "tagger" and q.quote_type in ("indirect", "mixed")
+                                          and q.cue_token is not None and _mention_from_cue(doc, q) is None)
 
 
 def _non_agent_subject(doc: Document, q: Quote) -> bool:

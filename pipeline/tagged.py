@@ -4,7 +4,9 @@ The tagger (a Stanza BiLSTM-CRF sequence tagger trained on PolNeAR train; see
 training/train_attribution.py) labels every token of a sentence as part of a quotation's
 CONTENT, its SOURCE or its CUE. The segment stage stores those labels on the tokens; this
 stage turns each CONTENT run that overlaps no quotation of the rules into a quotation, with
-the SOURCE run nearest to it in the same sentence as its speaker mention. A run with no
+the SOURCE run nearest to it in the same sentence as its speaker mention. A report of the
+rules that the attribute stage will drop for want of a speaker ("could not resist pointing
+out that …": no subject of "pointing") holds no place against the tagger's run. A run with no
 SOURCE in its sentence is left out: reported speech without a reporter is narration. The
 rules keep the last word on headlines and captions, and on a cue they reported from (the
 tagger's "And yet" before "X said, the ward will stay open" is that report's). So is
@@ -14,6 +16,7 @@ rules keep to that (see quotes.py), so the tagger does too."""
 from __future__ import annotations
 
 from . import cues
+from .attribute import speechless
 from .document import Document, Quote
 from .quotes import title_spans
 from .tokens import cue_verb, tag
@@ -54,7 +57,7 @@ def add_tagged_quotes(doc: Document, beliefs: bool = True) -> Document:
     if doc.status != "ok" or not any(t.attribution for t in doc.tokens):
         return doc
     sources, cue_runs = runs(doc, "SOURCE"), runs(doc, "CUE")
-    found = list(doc.quotes)
+    found = [q for q in doc.quotes if not speechless(doc, q)]
     titles = title_spans(doc)
     used_cues = {q.cue_token for q in found if q.cue_token is not None}
     for first, last in runs(doc, "CONTENT"):

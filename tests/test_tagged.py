@@ -1,5 +1,6 @@
 """Quotations from the attribution tagger's labels (pipeline/tagged.py): how its BIOES tags
 become runs, which runs become quotations, and the shipped tagger on real sentences."""
+from pipeline.attribute import attribute
 from pipeline.document import Document, Quote, Sentence, Token
 from pipeline.tagged import add_tagged_quotes, runs
 
@@ -54,6 +55,22 @@ def test_the_rules_quotation_wins_where_they_overlap():
     assert add_tagged_quotes(doc).quotes == [rules]
 
 
+def test_a_rules_report_that_no_one_makes_leaves_its_place_to_the_tagger():
+    # "could not resist pointing out that …": the rules report from "pointing", which has no
+    # subject of its own, so the attribute stage would drop it; the tagger's run, with its
+    # SOURCE, is the quotation instead
+    words = [("The", "B-SOURCE"), ("mayor", "E-SOURCE"), ("could", "B-CUE"), ("not", "I-CUE"), ("resist", "I-CUE"),
+             ("pointing", "I-CUE"), ("out", "E-CUE"), ("that", "B-CONTENT"), ("the", "I-CONTENT"),
+             ("ward", "I-CONTENT"), ("was", "I-CONTENT"), ("full", "E-CONTENT"), (".", "O")]
+    doc = _labelled([words])
+    for token, upos in zip(doc.tokens, "DET NOUN AUX PART VERB VERB ADP SCONJ DET NOUN AUX ADJ PUNCT".split()):
+        token.upos = upos
+    rules = Quote(doc.tokens[7].start, doc.tokens[11].end, "indirect", cue_token=5)
+    doc.quotes = [rules]
+    [q] = attribute(add_tagged_quotes(doc)).quotes
+    assert (doc.text[q.start:q.end], q.attribution, q.speaker) == ("that the ward was full", "tagger", "The mayor")
+
+
 def test_headlines_and_a_cue_the_rules_reported_from_are_left_to_the_rules():
     # a headline's claim is the rules' (quotes.title_spans): no final stop, so "Lopez said …" is one
     headline = [("Lopez", "S-SOURCE"), ("said", "S-CUE"), ("the", "B-CONTENT"), ("ward", "I-CONTENT"),
@@ -91,7 +108,8 @@ def test_a_belief_is_marked_and_left_out_when_beliefs_are_off():
 
 def test_the_shipped_tagger_finds_reports_no_word_list_has(tmp_path):
     # "laid out her proposals", "disputes the idea that …": PolNeAR marks both; no cue list of the
-    # rules holds them, so the shipped tagger's labels (set by the segment stage) are what finds them
+    # rules holds them (nor a speaker for "pointing out"), so the shipped tagger's labels (set by
+    # the segment stage) are what finds them
     import json
 
     import pipeline
@@ -99,14 +117,18 @@ def test_the_shipped_tagger_finds_reports_no_word_list_has(tmp_path):
     articles = {"laid_out": "The board met on Monday.\n\nMaria Lopez laid out her proposals to reopen the ward in "
                             "the spring.\n",
                 "disputes": "The board met on Monday.\n\nMaria Lopez disputes the idea that the ward is too "
-                            "expensive to run.\n"}
+                            "expensive to run.\n",
+                # the rules' report from "pointing" has no speaker; the tagger's has one
+                "resist": "The board met on Monday.\n\nMaria Lopez, the mayor, could not resist pointing out "
+                          "that the ward was full every night last winter.\n"}
     path = tmp_path / "articles.jsonl"
     path.write_text("".join(json.dumps({"doc_id": k, "text": v}) + "\n" for k, v in articles.items()))
     pipeline.build([path], tmp_path / "out")
     rows = pipeline.load_quotes(tmp_path / "out").sort_values("doc_id")
     assert list(zip(rows.doc_id, rows.quote_text, rows.speaker, rows.attribution)) == [
         ("disputes", "that the ward is too expensive to run", "Maria Lopez", "tagger"),
-        ("laid_out", "her proposals to reopen the ward in the spring", "Maria Lopez", "tagger")]
+        ("laid_out", "her proposals to reopen the ward in the spring", "Maria Lopez", "tagger"),
+        ("resist", "that the ward was full every night last winter", "Maria Lopez", "tagger")]
 
 
 def test_the_tagger_can_be_turned_off(tmp_path, monkeypatch):
