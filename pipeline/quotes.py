@@ -264,6 +264,7 @@ def _according_cue(doc: Document, i: int, lo: int, hi: int) -> Cue:
     comma = next((k for k in range(i + 2, hi) if doc.tokens[k].text == ","), None)
     if (i - lo <= 1 or doc.tokens[i - 1].text == ":") and comma is not None and hi - comma > _MIN_CONTENT_TOKENS:
         # "According to X, …" (also after a colon: "And it hasn't gone unnoticed: According to …, …")
+        comma = _after_aside(doc, comma, hi)
         content = (doc.tokens[comma + 1].start, _content_end(doc, comma + 1, hi))
     elif i - lo >= _MIN_CONTENT_TOKENS:
         end = i - 1 if doc.tokens[i - 1].text == "," else i
@@ -284,6 +285,16 @@ def _according_cue(doc: Document, i: int, lo: int, hi: int) -> Cue:
     else:
         content = None
     return Cue(i, i + 2, content, inverted=True)
+
+
+def _after_aside(doc: Document, comma: int, hi: int) -> int:
+    """The comma that closes an aside after the source of "according to": "According to Maria
+    Lopez, the hospital's chief nurse, the wards …", "According to the report, however, …"."""
+    closing = next((k for k in range(comma + 2, hi) if doc.tokens[k].text == ","), None)
+    if (closing is None or _has_verb(doc, comma + 1, closing) or doc.tokens[closing + 1].text.lower() in ("which", "who", "that")
+            or not _clause_from(doc, closing + 1, hi)):
+        return comma
+    return closing
 
 
 def _last_clause(doc: Document, lo: int, end: int) -> int:

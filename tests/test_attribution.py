@@ -239,6 +239,7 @@ SPANS = {
     "relative_clause_in_a_report": 'The nurses, who asked the board to reopen the ward, worked all week, lawyers for '
                                    'the family said.\n',
     "statistics": 'The wards were full all week, according to hospital statistics.\n',
+    "according_aside": "According to Maria Lopez, the hospital's chief nurse, the wards were full all week.\n",
     "transcript": 'Maria Lopez spoke to John Smith on Sunday.\n\n"SMITH: Will the ward close this winter?\n\n'
                   '"LOPEZ: Not this year. We will not back down.\n\n"And nobody has asked us.\n\n'
                   '"SMITH: Thank you, Mrs. Lopez, and good luck to all of the nurses this winter.\n',
@@ -751,3 +752,8 @@ def test_while_with_a_counted_subject_ends_a_report(reports):
                                                                  "full, the nurses are tired and the board has gone")])
 def test_where_a_report_ends(reports, doc_id, report):
     assert _texts(reports, doc_id) == [report]
+
+
+def test_an_aside_after_according_to_is_no_part_of_the_report(quotes):
+    rows = quotes[quotes.doc_id == "according_aside"]
+    assert list(zip(rows.quote_text, rows.speaker)) == [("the wards were full all week", "Maria Lopez")]
