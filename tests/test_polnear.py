@@ -95,5 +95,5 @@ def test_affiliations_are_whole_organisation_names(dev_build):
     assert affiliation["Chad Bown"] == "Peterson Institute for International Economics"
     assert affiliation["Paul Rieckhoff"] == "Iraq and Afghanistan Veterans of America"
     assert affiliation["Cornell William Brooks"] == "NAACP"
-    for person in ("Ron Wyden", "John D. Podesta", "David Plouffe"):
+    for person in ("Robert McAtee", "John D. Podesta", "David Plouffe"):
         assert pd.isna(affiliation[person]), (person, affiliation[person])
