@@ -1005,11 +1005,12 @@ def _names_a_thing(doc: Document, verb: int) -> bool:
 
 
 def _names_a_person(doc: Document, first: int, quote_start: int) -> bool:
-    """The object from token `first` up to a quotation is a name or a personal pronoun
-    ("Clinton", "him", "Hillary Clinton as"), not a thing ("the numbers", "his plan")."""
+    """The object from token `first` up to a quotation ends in a name or is a personal pronoun
+    ("Clinton", "him", "Democratic presidential nominee Hillary Clinton as"), not a thing
+    ("the numbers", "his plan", "Wells Fargo's behavior")."""
     words = [t for t in takewhile(lambda t: t.start < quote_start, islice(doc.tokens, first, None))
              if t.text.lower() not in ("a", "an", "as")]
-    return bool(words) and all(tag(t) == "PROPN" for t in words) or (
+    return bool(words) and tag(words[-1]) == "PROPN" or (
         len(words) == 1 and words[0].text.lower() in ("him", "her", "them", "me", "us"))
 
 

@@ -364,6 +364,8 @@ SPANS = {
                                      'spring.\n',
     "naming_a_person_with_a_quoted_word": 'The board met on Monday. Maria Lopez called John Smith a "disgrace" for '
                                           'closing the ward, and left.\n',
+    "naming_a_titled_person_with_a_quoted_word": 'The board met on Monday. Maria Lopez described hospital chief '
+                                                 'executive John Smith as a "disgrace" and left.\n',
     "long_addressee_before_that": 'The board met on Monday. Maria Lopez told one of the nurses on the night shift '
                                   'that the ward would close.\n',
     "participle_before_a_noun": 'The board met on Monday. The nurses discussed his recently revealed plans for the '
@@ -721,6 +723,8 @@ def test_while_with_a_counted_subject_ends_a_report(reports):
                                             ("participle_before_a_noun", "his recently revealed plans for the ward"),
                                             ("naming_a_person_with_a_quoted_word",
                                              'John Smith a "disgrace" for closing the ward'),
+                                            ("naming_a_titled_person_with_a_quoted_word",
+                                             'hospital chief executive John Smith as a "disgrace"'),
                                             ("hinted_at", "the closure of the ward in the winter"),
                                             ("hyphen_in_a_word_after_the_object", "a victory for the nurses"),
                                             ("compared_with_after_a_report", "the ward should stay open"),
