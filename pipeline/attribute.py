@@ -136,9 +136,10 @@ def _subject(doc: Document, i: int, lo: int) -> tuple[int, int] | None:
         k = to - 1 if to - 1 > lo and tag(doc.tokens[to - 1]) in ("ADP", "ADV") else to
         if tag(doc.tokens[k - 1]) == "VERB":
             j = _before_verb_group(doc, k - 1, lo)
-    if j > lo and doc.tokens[j - 1].text.lower() in ("and", "but"):
-        # "Roberts bemoaned the unrest and said …", "In my early 20s, …, I laughed and said":
-        # the subject of the first verb.
+    if j > lo and (doc.tokens[j - 1].text.lower() in ("and", "but")
+                   or doc.tokens[j].text.lower() == "then" and doc.tokens[j - 1].text == ","):
+        # "Roberts bemoaned the unrest and said …", "In my early 20s, …, I laughed and said",
+        # "Kasich offered the man a job, then says …": the subject of the first verb.
         return _sentence_subject(doc, lo, i) or _subject_of_last_verb(doc, lo, j - 1)
     j = _before_dashed_aside(doc, _before_parenthesis(doc, j, lo), lo)
     if j > lo and (doc.tokens[j - 1].text == "," or doc.tokens[j - 1].text in DASHES):

@@ -240,6 +240,8 @@ SPANS = {
                                    'the family said.\n',
     "statistics": 'The wards were full all week, according to hospital statistics.\n',
     "according_aside": "According to Maria Lopez, the hospital's chief nurse, the wards were full all week.\n",
+    "then_says": "The board met on Monday. Maria Lopez jokingly offered the man a job as a porter, then says the "
+                 "wards were full all week.\n",
     "transcript": 'Maria Lopez spoke to John Smith on Sunday.\n\n"SMITH: Will the ward close this winter?\n\n'
                   '"LOPEZ: Not this year. We will not back down.\n\n"And nobody has asked us.\n\n'
                   '"SMITH: Thank you, Mrs. Lopez, and good luck to all of the nurses this winter.\n',
@@ -761,3 +763,10 @@ def test_where_a_report_ends(reports, doc_id, report):
 def test_an_aside_after_according_to_is_no_part_of_the_report(quotes):
     rows = quotes[quotes.doc_id == "according_aside"]
     assert list(zip(rows.quote_text, rows.speaker)) == [("the wards were full all week", "Maria Lopez")]
+
+
+def test_a_verb_after_then_shares_the_first_verbs_subject(quotes):
+    # "X offered …, then says …": the rules' report from "says" is X's (not left to the tagger)
+    rows = quotes[quotes.doc_id == "then_says"]
+    assert ("the wards were full all week", "Maria Lopez", "name") in set(
+        zip(rows.quote_text, rows.speaker, rows.attribution)), rows
