@@ -132,10 +132,13 @@ def _subject(doc: Document, i: int, lo: int) -> tuple[int, int] | None:
     to = next((k for k in range(j, i) if doc.tokens[k].text.lower() == "to"), None)
     if j > lo and to is not None:
         # "Trump refused to explain how …", "declined to say", "He went on to say" (with "on"
-        # tagged ADP, or ADV and so inside the verb group): the subject of the first verb.
+        # tagged ADP, or ADV and so inside the verb group), "was quick to add": the subject of
+        # the first verb.
         k = to - 1 if to - 1 > lo and tag(doc.tokens[to - 1]) in ("ADP", "ADV") else to
         if tag(doc.tokens[k - 1]) == "VERB":
             j = _before_verb_group(doc, k - 1, lo)
+        elif tag(doc.tokens[k - 1]) == "ADJ" and k - 2 > lo and tag(doc.tokens[k - 2]) in ("AUX", "VERB"):
+            j = _before_verb_group(doc, k - 2, lo)
     if j > lo and (doc.tokens[j - 1].text.lower() in ("and", "but")
                    or doc.tokens[j].text.lower() == "then" and doc.tokens[j - 1].text == ","):
         # "Roberts bemoaned the unrest and said …", "In my early 20s, …, I laughed and said",
