@@ -137,8 +137,12 @@ def _subject(doc: Document, i: int, lo: int) -> tuple[int, int] | None:
         k = to - 1 if to - 1 > lo and tag(doc.tokens[to - 1]) in ("ADP", "ADV") else to
         if tag(doc.tokens[k - 1]) == "VERB":
             j = _before_verb_group(doc, k - 1, lo)
-        elif tag(doc.tokens[k - 1]) == "ADJ" and k - 2 > lo and tag(doc.tokens[k - 2]) in ("AUX", "VERB"):
-            j = _before_verb_group(doc, k - 2, lo)
+        elif tag(doc.tokens[k - 1]) == "ADJ":
+            m = k - 2         # (over adverbs: "were very quick to add")
+            while m > lo and (tag(doc.tokens[m]) == "ADV" or is_adverb(doc.tokens[m])):
+                m -= 1
+            if m > lo and tag(doc.tokens[m]) in ("AUX", "VERB"):
+                j = _before_verb_group(doc, m, lo)
     if j > lo and (doc.tokens[j - 1].text.lower() in ("and", "but")
                    or doc.tokens[j].text.lower() == "then" and doc.tokens[j - 1].text == ","):
         # "Roberts bemoaned the unrest and said …", "In my early 20s, …, I laughed and said",

@@ -241,6 +241,8 @@ SPANS = {
     "statistics": 'The wards were full all week, according to hospital statistics.\n',
     "according_aside": "According to Maria Lopez, the hospital's chief nurse, the wards were full all week.\n",
     "quick_to_add": "The board met on Monday. Maria Lopez was quick to add that the wards were full all week.\n",
+    "very_quick_to_add": "The board met on Monday. The nurses were very quick to add that the wards were full "
+                         "all week.\n",
     "then_says": "The board met on Monday. Maria Lopez jokingly offered the man a job as a porter, then says the "
                  "wards were full all week.\n",
     "transcript": 'Maria Lopez spoke to John Smith on Sunday.\n\n"SMITH: Will the ward close this winter?\n\n'
@@ -773,8 +775,12 @@ def test_a_verb_after_then_shares_the_first_verbs_subject(quotes):
         zip(rows.quote_text, rows.speaker, rows.attribution)), rows
 
 
-def test_an_adjective_before_to_leads_back_to_the_subject(quotes):
+def test_an_adjective_before_to_leads_back_to_the_subject(quotes, reports):
     # "X was quick to add that …": X's report (not left to the tagger)
     rows = quotes[quotes.doc_id == "quick_to_add"]
     assert list(zip(rows.quote_text, rows.speaker, rows.attribution)) == [
         ("that the wards were full all week", "Maria Lopez", "name")], rows
+    # (over adverbs: "were very quick to add")
+    rows = reports[reports.doc_id == "very_quick_to_add"]
+    assert list(zip(rows.quote_text, rows.speaker_mention, rows.attribution)) == [
+        ("that the wards were full all week", "The nurses", "mention")], rows
