@@ -155,7 +155,8 @@ def _subject(doc: Document, i: int, lo: int) -> tuple[int, int] | None:
         k = next((k for k in range(j - 2, lo - 1, -1) if doc.tokens[k].text == ","), None)
         dashed = doc.tokens[j - 1].text in DASHES
         if k is not None and (not dashed or _appositive(doc, k + 1, j - 1)):
-            span = np_left(doc, _before_parenthesis(doc, k, lo), lo)
+            # (no noun phrase before the aside, "And a third, Daniel Traynor, said": the name in it)
+            span = np_left(doc, _before_parenthesis(doc, k, lo), lo) or (None if dashed else np_left(doc, j - 1, lo))
             if span:
                 return _mention_chars(doc, span)
         if dashed:

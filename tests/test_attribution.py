@@ -240,6 +240,8 @@ SPANS = {
                                    'the family said.\n',
     "statistics": 'The wards were full all week, according to hospital statistics.\n',
     "according_aside": "According to Maria Lopez, the hospital's chief nurse, the wards were full all week.\n",
+    "name_in_the_aside": "The board met on Monday. And a third, Maria Lopez, said that the wards were full all "
+                         "week.\n",
     "quick_to_add": "The board met on Monday. Maria Lopez was quick to add that the wards were full all week.\n",
     "very_quick_to_add": "The board met on Monday. The nurses were very quick to add that the wards were full "
                          "all week.\n",
@@ -784,3 +786,10 @@ def test_an_adjective_before_to_leads_back_to_the_subject(quotes, reports):
     rows = reports[reports.doc_id == "very_quick_to_add"]
     assert list(zip(rows.quote_text, rows.speaker_mention, rows.attribution)) == [
         ("that the wards were full all week", "The nurses", "mention")], rows
+
+
+def test_with_no_noun_phrase_before_an_aside_the_name_in_it_speaks(quotes):
+    # "And a third, Daniel Traynor, said …" (PolNeAR train): Traynor's, by the rules' own reading
+    rows = quotes[quotes.doc_id == "name_in_the_aside"]
+    assert list(zip(rows.quote_text, rows.speaker, rows.attribution)) == [
+        ("that the wards were full all week", "Maria Lopez", "name")], rows
