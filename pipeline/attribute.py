@@ -68,20 +68,18 @@ def attribute(doc: Document) -> Document:
 
 
 def speechless(doc: Document, q: Quote) -> bool:
-    """A quotation this stage drops whatever else the article holds: the subject of its cue is
-    no speaker ("official figures have revealed …"), or it is the rules' reported speech and
-    its cue has no subject to report it (the tagger's has the SOURCE it marked)."""
-    return _non_agent_subject(doc, q) or (q.attribution != "tagger" and q.quote_type in ("indirect", "mixed")
-                                          and q.cue_token is not None and _mention_from_cue(doc, q) is None)
-
-
-def _non_agent_subject(doc: Document, q: Quote) -> bool:
-    """'official figures have revealed …': numbers report things, they do not say them (but a
-    report "according to federal statistics" is sourced all the same)."""
-    if q.cue_token is None or doc.tokens[q.cue_token].text.lower() == "according":
+    """A quotation this stage drops whatever else the article holds: it is the rules' reported
+    speech and its cue has no subject to report it (the tagger's has the SOURCE it marked), or
+    the subject of its cue is no speaker: "official figures have revealed …" (numbers report
+    things, they do not say them; but a report "according to federal statistics" is sourced
+    all the same)."""
+    if q.cue_token is None:
         return False
-    span = _mention_from_cue(doc, q)
-    return span is not None and doc.text[span[0]:span[1]].lower().split()[-1] in cues.NON_AGENTS
+    mention = _mention_from_cue(doc, q)
+    if mention is None:
+        return q.attribution != "tagger" and q.quote_type in ("indirect", "mixed")
+    return (doc.tokens[q.cue_token].text.lower() != "according"
+            and doc.text[mention[0]:mention[1]].lower().split()[-1] in cues.NON_AGENTS)
 
 
 # --- mentions ---------------------------------------------------------------------------
@@ -456,8 +454,9 @@ def _person_by_surname(doc: Document, surname: str, at: int, given: Sequence[str
     def words(name: str) -> set[str]:
         return {w.lower() for w in name.split()}
 
+    wanted = {g.lower() for g in given}
     names = [e for e in doc.entities if e.label == "PERSON" and e.text.split()[-1].lower() == surname.lower()
-             and {g.lower() for g in given} <= words(e.text)]
+             and wanted <= words(e.text)]
     quoted = [o.speaker for o in doc.quotes if o.speaker_kind == "PERSON" and o.speaker_end is not None
               and o.speaker_end <= at and len(o.speaker.split()) > 1 and o.speaker.split()[-1].lower() == surname.lower()]
     if quoted and not given:
