@@ -931,13 +931,14 @@ def _labelled_quotes(doc: Document, turns: list, titles: list[tuple[int, int]]) 
 def _object_quotes(doc: Document, cue: Cue, si: int, governed: list[Marked]) -> list[Quote]:
     """The object with the words it quotes ('criticized the Affordable Care Act as a “crazy
     system”', 'called the political system “rotten to the core”', as PolNeAR marks them); after
-    a naming verb a single quoted word about a thing is a partial quotation on its own ('called
-    the numbers "alarming"', as the sample's key has it); about a person, the person is named
-    with it ('called Clinton a “champion”', as PolNeAR marks it)."""
+    a naming verb, a single quoted word goes with the person or thing it names ('called Clinton
+    a “champion”', 'called Wells Fargo's behavior “outrageous”', as PolNeAR marks them), but
+    about figures it is a partial quotation on its own ('called the numbers "alarming"', as the
+    sample's key has it)."""
     in_object = _quoted_in_object(doc, cue, governed)
     naming = cue_verb(doc.tokens[cue.token]) in cues.NAMING
     if in_object and (not naming or any(len(doc.text[m.start:m.end].split()) > 1 for m in in_object)
-                      or _names_a_person(doc, cue.token + 1, in_object[0].start)):
+                      or _names_more_than_figures(doc, cue.token + 1, in_object[0].start)):
         end = _reason_end(doc, cue.token, in_object[-1].end)
         return [_with_cue(Quote(doc.tokens[cue.token + 1].start, end, "mixed", si), doc, cue)]
     return [_with_cue(Quote(m.start, m.end, "partial", si), doc, cue) for m in governed]
@@ -1004,13 +1005,14 @@ def _names_a_thing(doc: Document, verb: int) -> bool:
             and verb + 1 < len(doc.tokens) and doc.tokens[verb + 1].text in OPENERS)
 
 
-def _names_a_person(doc: Document, first: int, quote_start: int) -> bool:
-    """The object from token `first` up to a quotation ends in a name or is a personal pronoun
-    ("Clinton", "him", "Democratic presidential nominee Hillary Clinton as"), not a thing
-    ("the numbers", "his plan", "Wells Fargo's behavior")."""
+def _names_more_than_figures(doc: Document, first: int, quote_start: int) -> bool:
+    """The object from token `first` up to a quotation ends in a name or a noun other than one
+    for figures, or is a personal pronoun ("Clinton", "him", "Democratic presidential nominee
+    Hillary Clinton as", "the long lines"), not "the numbers" or "it"."""
     words = [t for t in takewhile(lambda t: t.start < quote_start, islice(doc.tokens, first, None))
              if t.text.lower() not in ("a", "an", "as")]
-    return bool(words) and tag(words[-1]) == "PROPN" or (
+    return bool(words) and (tag(words[-1]) == "PROPN" or tag(words[-1]) == "NOUN"
+                            and words[-1].text.lower() not in cues.NON_AGENTS) or (
         len(words) == 1 and words[0].text.lower() in ("him", "her", "them", "me", "us"))
 
 

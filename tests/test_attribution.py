@@ -16,7 +16,8 @@ which … -- told"), "that" as a determiner ("declined that assignment and …")
 ("the nurses' union"), a participle in an appositive ("the presumed favorite"), the writer's
 words after a quoted phrase (', implicitly blaming …') and an addressee before a time ("told
 nurses this week she …"), "as the board met …", " - a rare gesture", '"…" and kept going' and the object of a verb like "criticized" that quotes
-('criticized the board as a "disgrace"': all of it; a naming verb keeps to a single quoted word), a
+('criticized the board as a "disgrace"': all of it; a naming verb keeps to a single quoted word
+only about figures), a
 headline in title case ("Maria Lopez Says Ward Will Close …"), a person as the object of a verb
 like "accused" ("accused John Smith of closing …"; a thing there is no quotation), a report that
 ends its sentence with a colon ("… at once:" and the next sentence), a quoted section heading
@@ -94,8 +95,8 @@ participle off), a digest's "Heading - X: “…”" and "Stated X:" before a qu
   report), a noun before an inflected noun and a verb ("Funding worries have dogged …": no cue),
   and "X, an appositive, said … and called …" (X for both);
 - a naming verb's person with a single quoted word ('called John Smith a "disgrace" for closing
-  …': the person, the word and the reason given, as PolNeAR marks them; a thing named keeps to
-  the word, as the sample's key has it);
+  …': the person, the word and the reason given, as PolNeAR marks them; so is a thing named, but
+  figures named keep to the word, as the sample's key has it);
 - an addressee with a phrase after it up to "that" ("told one of the nurses on the night shift
   that …") and a participle before a noun ("his recently revealed plans": no cue);
 - an infinitive right after the cue, "to" and all ("agreed to lend the board …"), and a
@@ -299,6 +300,8 @@ SPANS = {
                                      'grave mistake for the town."\n',
     "naming_verb_with_a_quoted_word": 'The board met on Monday. Maria Lopez called the closure "alarming" and left '
                                       'the room.\n',
+    "naming_figures_with_a_quoted_word": 'The board met on Monday. Maria Lopez called the figures "alarming" and '
+                                         'left the room.\n',
     "hinted_at": 'The board met on Monday. Maria Lopez hinted at the closure of the ward in the winter.\n',
     "hyphen_in_a_word_after_the_object": 'The board met on Monday. Maria Lopez predicted a victory for the nurses - '
                                          'a landslide win that prompted their military-backed opponents to resign.\n',
@@ -552,7 +555,7 @@ def _texts(quotes, doc_id):
 def test_a_cue_with_an_object_after_a_quotation_is_no_trailing_attribution(reports):
     # ('"unhinged." | Maria Lopez called …': the splitter's cut after a quotation does not make
     # "Maria Lopez called" its attribution when the verb has an object of its own)
-    assert _texts(reports, "object_after_a_quotation") == ['"unhinged."', 'the statement "offensive and outlandish."']
+    assert _texts(reports, "object_after_a_quotation") == ['the board "unhinged."', 'the statement "offensive and outlandish."']
 
 
 def test_an_aside_after_the_subject_is_no_report(reports):
@@ -725,7 +728,8 @@ def test_while_with_a_counted_subject_ends_a_report(reports):
                                              "which had served the town for forty years"),
                                             ("naming_verb_with_quoted_words",
                                              'the closure of the ward "a grave mistake for the town."'),
-                                            ("naming_verb_with_a_quoted_word", '"alarming"'),
+                                            ("naming_verb_with_a_quoted_word", 'the closure "alarming"'),
+                                            ("naming_figures_with_a_quoted_word", '"alarming"'),
                                             ("long_addressee_before_that", "that the ward would close"),
                                             ("participle_before_a_noun", "his recently revealed plans for the ward"),
                                             ("naming_a_person_with_a_quoted_word",
