@@ -54,7 +54,8 @@ TIME_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sund
 morning afternoon evening night week weekend month year earlier later last this next early late
 spring summer autumn winter""".split()) | MONTHS
 
-# Subjects of a reporting verb that are not speakers ("figures have revealed").
+# Subjects of a reporting verb that are not speakers ("figures have revealed"); also the things a
+# naming verb calls without their being quoted with the word (called the numbers "alarming").
 NON_AGENTS = frozenset("figures data statistics numbers lack".split())
 
 # Titles and roles that open a name in news style but are not part of it.
