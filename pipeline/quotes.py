@@ -291,8 +291,9 @@ def _after_aside(doc: Document, comma: int, hi: int) -> int:
     """The comma that closes an aside after the source of "according to": "According to Maria
     Lopez, the hospital's chief nurse, the wards …", "According to the report, however, …"."""
     closing = next((k for k in range(comma + 2, hi) if doc.tokens[k].text == ","), None)
-    if (closing is None or _has_verb(doc, comma + 1, closing) or doc.tokens[closing + 1].text.lower() in ("which", "who", "that")
-            or not _clause_from(doc, closing + 1, hi)):
+    # (no clause after a comma that ends the sentence: the text may end there, with no token after it)
+    if (closing is None or _has_verb(doc, comma + 1, closing) or not _clause_from(doc, closing + 1, hi)
+            or doc.tokens[closing + 1].text.lower() in ("which", "who", "that")):
         return comma
     return closing
 
