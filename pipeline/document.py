@@ -17,6 +17,7 @@ class Token:
     head: int | None = None   # document token index of the head; None for the root
     deprel: str | None = None
     attribution: str | None = None   # the attribution tagger's BIOES tag (CONTENT, SOURCE, CUE)
+    attribution_p: list[float] | None = None   # its probabilities of a CONTENT, SOURCE, CUE run
 
 
 @dataclass

@@ -10,6 +10,7 @@ from contextlib import contextmanager
 
 from .clean import masked_text
 from .cues import TIME_WORDS, TITLES, is_abbreviated_title, is_title
+from .attribution_tagger import tag_sentences
 from .document import Document, Entity, Sentence, Token
 from .focus import sentences_to_tag
 
@@ -37,7 +38,7 @@ def segment_many(docs: list[Document], nlp, tag_everything: bool = False, tagger
             _fill(doc, sdoc)
         # the attribution tagger reads tokens only, and its labels help choose the sentences to tag
         tag_attribution(todo, tagger)
-        labels = [[t.attribution for t in doc.tokens] for doc in todo]
+        labels = [[(t.attribution, t.attribution_p) for t in doc.tokens] for doc in todo]
         chosen = []
         for doc, sdoc in zip(todo, annotated):
             if tag_everything:
@@ -49,20 +50,21 @@ def segment_many(docs: list[Document], nlp, tag_everything: bool = False, tagger
         nlp.bulk_process(annotated, processors="ner")
         for doc, sdoc, doc_labels in zip(todo, annotated, labels):
             _fill(doc, sdoc)
-            for token, label in zip(doc.tokens, doc_labels, strict=True):
-                token.attribution = label
+            for token, (label, p) in zip(doc.tokens, doc_labels, strict=True):
+                token.attribution, token.attribution_p = label, p
     return docs
 
 
 def tag_attribution(docs: list[Document], tagger) -> None:
-    """The attribution tagger's label on every token (see tagged.py), all sentences in one call."""
+    """The attribution tagger's label on every token (see tagged.py) and its probabilities of
+    lying in each kind of run (attribution_tagger.py), all sentences in one call."""
     sentences = [d.tokens[s.first_token:s.last_token] for d in docs for s in d.sentences]
     if tagger is None or not sentences:
         return
-    tagged = tagger([[t.text for t in sentence] for sentence in sentences])
-    for sentence, result in zip(sentences, tagged.sentences, strict=True):
-        for token, word in zip(sentence, result.tokens, strict=True):
-            token.attribution = word.ner
+    tagged = tag_sentences(tagger, [[t.text for t in sentence] for sentence in sentences])
+    for sentence, (labels, probabilities) in zip(sentences, tagged, strict=True):
+        for token, label, p in zip(sentence, labels, probabilities, strict=True):
+            token.attribution, token.attribution_p = label, p
 
 
 def _run_on_sentences(nlp, names: tuple[str, ...], sentences: list) -> None:
