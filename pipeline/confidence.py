@@ -11,6 +11,7 @@ from bisect import bisect_left
 from functools import lru_cache
 from pathlib import Path
 
+from .attribution_tagger import LABELS
 from .document import Document, Quote
 from .tagged import tagged_as
 from .tokens import cue_verb, tag
@@ -34,6 +35,7 @@ def features(doc: Document, q: Quote, starts: list[int]) -> dict[str, float]:
     speaker, shape and the words around it and its cue."""
     first = bisect_left(starts, q.start)
     tokens = doc.tokens[first:bisect_left(starts, q.end)]
+    said = _said(q, tokens)
     cue = cue_verb(doc.tokens[q.cue_token]) if q.cue_token is not None else "none"
     sentence = doc.sentences[doc.sentence_at(q.start)]
     where = "none" if q.cue_start is None else ("before" if q.cue_start < q.start else
@@ -60,16 +62,45 @@ def features(doc: Document, q: Quote, starts: list[int]) -> dict[str, float]:
         "log_tokens": math.log1p(len(tokens)),
         # the attribution tagger's view (tagged.py): how much of it is CONTENT (leaving out the
         # speaker and cue a split report holds: "The wards, X said, are full"), is its cue a CUE
-        "tagged_content": _tagged_content(q, tokens),
+        "tagged_content": sum(tagged_as(t, "CONTENT") for t in said) / max(len(said), 1),
         "tagged_cue": float(q.cue_token is not None and tagged_as(doc.tokens[q.cue_token], "CUE")),
         "verbs": float(any(tag(t) in ("VERB", "AUX") for t in tokens)),
+        **_tagger_probabilities(doc, q, said, starts),
     }
 
 
-def _tagged_content(q: Quote, tokens: list) -> float:
+def _said(q: Quote, tokens: list) -> list:
+    """The quotation's tokens less its own speaker and cue."""
     own = [(q.speaker_start, q.speaker_end), (q.cue_start, q.cue_end)]
-    said = [t for t in tokens if not any(s is not None and s <= t.start < e for s, e in own)]
-    return sum(tagged_as(t, "CONTENT") for t in said) / max(len(said), 1)
+    return [t for t in tokens if not any(s is not None and s <= t.start < e for s, e in own)]
+
+
+def _tagger_probabilities(doc: Document, q: Quote, said: list, starts: list[int]) -> dict[str, float]:
+    """How sure the tagger is (attribution_tagger.py) that the words said are CONTENT (on average,
+    and at the least sure word), that the speaker is a SOURCE and the cue a CUE; each also as
+    log-odds, which tells 0.99 from 0.9999."""
+    speaker = [] if q.speaker_start is None else doc.tokens[bisect_left(starts, q.speaker_start):bisect_left(starts, q.speaker_end)]
+    content = [_probability_in(t, "CONTENT") for t in said] or [0.0]
+    sure = {
+        "content_p_mean": sum(content) / len(content),
+        "content_p_min": min(content),
+        "source_p_max": max((_probability_in(t, "SOURCE") for t in speaker), default=0.0),
+        "cue_p": _probability_in(doc.tokens[q.cue_token], "CUE") if q.cue_token is not None else 0.0,
+    }
+    return sure | {f"{name}_logodds": _log_odds(p) for name, p in sure.items()}
+
+
+def _probability_in(token, label: str) -> float:
+    """The tagger's probability that the token lies in a `label` run; from its label alone for
+    text segmented before the tagger gave probabilities."""
+    if token.attribution_p is None:
+        return float(tagged_as(token, label))
+    return token.attribution_p[LABELS.index(label)]
+
+
+def _log_odds(p: float) -> float:
+    p = min(max(p, 1e-4), 1 - 1e-4)
+    return math.log(p / (1 - p))
 
 
 def _word_or_tag(doc: Document, k: int) -> str:

@@ -18,8 +18,8 @@ from . import cues
 from .document import Document, Quote
 from .marks import Marked, find_marked, headline_claim, paragraphs, transcript_turns
 from .tokens import (ANY_DASH, CLOSERS, DASHES, NP_TAGS, OPENERS, after_time_words, before_time_words, cue_verb,
-                     in_verb_group, is_adverb, is_cue, is_participle, matching_dash, np_right, possessive_determiner,
-                     tag)
+                     in_verb_group, is_adverb, is_cue, is_participle, matching_dash, modifying_participle, np_right,
+                     possessive_determiner, tag)
 
 _TERMINAL = re.compile(r"[.!?…\"”’'):]\s*$")
 _CLOSING_QUOTE = re.compile(r"[,.?!][\"”'’]")
@@ -197,7 +197,7 @@ def _closing_appositive(doc: Document, comma: int, last: int) -> bool:
         return False
     relative = next((k for k in range(comma + 1, last) if doc.tokens[k].text.lower() in ("who", "which", "that")), last)
     phrase = doc.tokens[comma + 1:relative]      # "the presumed Putin favorite": no verb of its own
-    return not any(tag(t) in ("VERB", "AUX") and not _modifying_participle(phrase, k) or t.text == ","
+    return not any(tag(t) in ("VERB", "AUX") and not modifying_participle(phrase, k) or t.text == ","
                    for k, t in enumerate(phrase))
 
 
@@ -750,19 +750,13 @@ def _attribution_only(doc: Document, first: int, cue: int, inverted: bool) -> bo
                                       or t.text in ("'s", "’s", "-", "&")
                                       or t.text in ("'", "’") and not _quote_mark(doc, t.index)   # "the nurses' union"
                                       or cues.is_title(t.text)
-                                      or _modifying_participle(between, k) or _between_names(between, k)
+                                      or modifying_participle(between, k) or _between_names(between, k)
                                       for k, t in enumerate(between))
 
 
 def _between_names(tokens: list, k: int) -> bool:
     """A word between two proper nouns belongs to the name, whatever its tag ("Tulsa police Chief")."""
     return 0 < k < len(tokens) - 1 and tag(tokens[k - 1]) == "PROPN" and tag(tokens[k + 1]) == "PROPN"
-
-
-def _modifying_participle(tokens: list, k: int) -> bool:
-    """A past participle before a noun: "retired Air Force general Lloyd Newton"."""
-    return (tag(tokens[k]) == "VERB" and tokens[k].text.lower().endswith("ed")
-            and k + 1 < len(tokens) and tag(tokens[k + 1]) in NP_TAGS)
 
 
 def _without_asides(tokens: list) -> list:

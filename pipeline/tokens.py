@@ -68,6 +68,12 @@ def is_participle(tok: Token) -> bool:
     return tag(tok) == "VERB" and tok.text.lower().endswith("ing")
 
 
+def modifying_participle(tokens: list, k: int) -> bool:
+    """A past participle before a noun: "retired Air Force general Lloyd Newton"."""
+    return (tag(tokens[k]) == "VERB" and tokens[k].text.lower().endswith("ed")
+            and k + 1 < len(tokens) and tag(tokens[k + 1]) in NP_TAGS)
+
+
 def in_verb_group(tok: Token) -> bool:
     """An auxiliary, particle or adverb standing between a subject and its verb ("has also said")."""
     return tag(tok) in _VERB_GROUP_TAGS or is_adverb(tok)

@@ -1,8 +1,10 @@
-"""The attribution tagger's labels and probabilities (pipeline/attribution_tagger.py)."""
+"""The attribution tagger's labels and probabilities (pipeline/attribution_tagger.py), and the
+confidence stage's use of the probabilities."""
 import itertools
 import math
 
 import torch
+from conftest import SEED_TXT
 
 from pipeline.attribution_tagger import LABELS, marginals, tag_sentences
 from pipeline.models import load_attribution_tagger
@@ -53,3 +55,25 @@ def test_labels_are_stanzas_own_and_the_probabilities_agree_with_them():
                 assert p[LABELS.index(kind)] > 0.5, (label, p)
             else:
                 assert max(p) < 0.5, (label, p)
+
+
+def test_a_quotation_the_tagger_is_unsure_of_gets_a_lower_confidence(tmp_path):
+    # the segment stage keeps the probabilities, and the confidence model reads them, not only
+    # the labels: the same quotation with its words less surely CONTENT scores lower
+    from pipeline import interim
+    from pipeline.attribute import attribute
+    from pipeline.builder import run_stage
+    from pipeline.confidence import features, probability, token_starts
+    from pipeline.quotes import find_quotes
+
+    run_stage("segment", [SEED_TXT], tmp_path / "s.docs.jsonl.gz")
+    [doc] = interim.load(tmp_path / "s.docs.jsonl.gz")[1]
+    assert all(len(t.attribution_p) == 3 for t in doc.tokens)
+    doc = attribute(find_quotes(doc))
+    q = next(q for q in doc.quotes if doc.text[q.start:q.end] == "the figures were unacceptable")
+    starts = token_starts(doc)
+    sure = probability(features(doc, q, starts))
+    for t in doc.tokens:
+        if q.start <= t.start < q.end:
+            t.attribution_p = [0.55, 0.0, 0.0]
+    assert probability(features(doc, q, starts)) < sure - 0.1, sure

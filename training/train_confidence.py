@@ -7,9 +7,8 @@ that did not learn from those articles (training/train_attribution.py --cross-fi
 characters inside one annotated quotation) and fits a logistic regression (scikit-learn)
 on `pipeline.confidence.features`. The regularisation strength and the threshold are the
 pair whose held-out predictions, in 5-fold cross-validation by article, give the highest
-mean of the F1 scores over all, direct, mixed and indirect quotations and end to end (of
-pairs within TIE of the best, the lower threshold); the model is then fitted on all of train
-with that strength. Only train is used.
+mean of the F1 scores over all, direct, mixed and indirect quotations and end to end; the
+model is then fitted on all of train with that strength. Only train is used.
 
 Usage:
   python training/train_attribution.py --cross-fit     # writes build/polnear-train.crossfit.docs.jsonl.gz
@@ -39,7 +38,6 @@ from pipeline.write import quote_rows  # noqa: E402
 GOLD = os.path.join(os.path.dirname(REPO), "shared", "gold", "polnear.train.jsonl")
 THRESHOLDS = [round(0.05 * k, 2) for k in range(6, 17)]   # 0.30 … 0.80
 STRENGTHS = [0.1, 0.3, 1.0]    # inverse regularisation strength C
-TIE = 0.0005                   # cross-validated means closer than this are not told apart
 FOLDS = 5
 
 
@@ -54,7 +52,7 @@ def examples(segmented: str, gold: list[dict], rules_only: bool = False):
             continue
         if rules_only:          # as the pipeline sees text with the attribution tagger off
             for t in doc.tokens:
-                t.attribution = None
+                t.attribution = t.attribution_p = None
         doc = attribute(add_tagged_quotes(find_quotes(doc)))
         chars = gold_chars(article)
         starts = token_starts(doc)
@@ -100,10 +98,7 @@ def main():
     rows = pd.DataFrame([row for _, _, row in data])
     held_out = {c: held_out_probabilities(x, y, rows.doc_id.astype(str).to_numpy(), c) for c in STRENGTHS}
     cv = {(c, t): mean_f1(gold, rows[held_out[c] >= t]) for c in STRENGTHS for t in THRESHOLDS}
-    # Pairs within TIE of the best are a tie (five folds cannot tell them apart): the lower
-    # threshold, which keeps more quotations, wins, then the weaker regularisation.
-    best = max(cv.values())
-    strength, threshold = max((k for k in cv if cv[k] >= best - TIE), key=lambda k: (-k[1], k[0]))
+    strength, threshold = max(cv, key=cv.get)
     model = LogisticRegression(C=strength, max_iter=2000, random_state=0).fit(x, y)
     probs = model.predict_proba(x)[:, 1]
     by_threshold = {t: mean_f1(gold, rows[probs >= t]) for t in (0.0, threshold)}
