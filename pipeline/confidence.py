@@ -78,7 +78,7 @@ def _said(q: Quote, tokens: list) -> list:
 def _tagger_probabilities(doc: Document, q: Quote, said: list, starts: list[int]) -> dict[str, float]:
     """How sure the tagger is (attribution_tagger.py) that the words said are CONTENT (on average,
     and at the least sure word), that the speaker is a SOURCE and the cue a CUE; each also as
-    log-odds, which tells 0.99 from 0.9999."""
+    log-odds, which tells 0.9 from 0.999."""
     speaker = [] if q.speaker_start is None else doc.tokens[bisect_left(starts, q.speaker_start):bisect_left(starts, q.speaker_end)]
     content = [_probability_in(t, "CONTENT") for t in said] or [0.0]
     sure = {
