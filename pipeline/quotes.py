@@ -19,7 +19,7 @@ from .document import Document, Quote
 from .marks import Marked, find_marked, headline_claim, paragraphs, transcript_turns
 from .tokens import (ANY_DASH, CLOSERS, DASHES, NP_TAGS, OPENERS, after_time_words, before_time_words, cue_verb,
                      in_verb_group, is_adverb, is_cue, is_participle, matching_dash, modifying_participle, np_right,
-                     possessive_determiner, tag)
+                     possessive_determiner, tag, verb_of_its_own)
 
 _TERMINAL = re.compile(r"[.!?…\"”’'):]\s*$")
 _CLOSING_QUOTE = re.compile(r"[,.?!][\"”'’]")
@@ -197,8 +197,7 @@ def _closing_appositive(doc: Document, comma: int, last: int) -> bool:
         return False
     relative = next((k for k in range(comma + 1, last) if doc.tokens[k].text.lower() in ("who", "which", "that")), last)
     phrase = doc.tokens[comma + 1:relative]      # "the presumed Putin favorite": no verb of its own
-    return not any(tag(t) in ("VERB", "AUX") and not modifying_participle(phrase, k) or t.text == ","
-                   for k, t in enumerate(phrase))
+    return not any(verb_of_its_own(phrase, k) or t.text == "," for k, t in enumerate(phrase))
 
 
 def _reports_next(doc: Document, k: int, last: int) -> bool:

@@ -8,9 +8,9 @@ import re
 from bisect import bisect_left
 from contextlib import contextmanager
 
+from .attribution_tagger import tag_sentences
 from .clean import masked_text
 from .cues import TIME_WORDS, TITLES, is_abbreviated_title, is_title
-from .attribution_tagger import tag_sentences
 from .document import Document, Entity, Sentence, Token
 from .focus import sentences_to_tag
 

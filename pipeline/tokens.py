@@ -74,6 +74,12 @@ def modifying_participle(tokens: list, k: int) -> bool:
             and k + 1 < len(tokens) and tag(tokens[k + 1]) in NP_TAGS)
 
 
+def verb_of_its_own(tokens: list, k: int) -> bool:
+    """A verb or auxiliary that makes a clause of the phrase `tokens`, not a participle before a
+    noun ("convicted offenders")."""
+    return tag(tokens[k]) in ("VERB", "AUX") and not modifying_participle(tokens, k)
+
+
 def in_verb_group(tok: Token) -> bool:
     """An auxiliary, particle or adverb standing between a subject and its verb ("has also said")."""
     return tag(tok) in _VERB_GROUP_TAGS or is_adverb(tok)
