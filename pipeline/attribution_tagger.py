@@ -36,9 +36,10 @@ def tag_sentences(tagger, sentences: list[list[str]]) -> list[tuple[list[str], l
                                              chars, charoffsets, charlens, char_orig_idx)
             scores, transitions = logits[0], trans[0]
             probs = (marginals(scores, transitions, sentlens) @ in_run).numpy().round(3)
+            scores, transitions = scores.numpy(), transitions.numpy()
             decoded = []
             for i, n in enumerate(sentlens):
-                ids = viterbi_decode(scores[i, :n].numpy(), transitions.numpy())[0]
+                ids = viterbi_decode(scores[i, :n], transitions)[0]
                 labels = [unit[0] for unit in vocab.unmap([(max(k, VOCAB_PREFIX_SIZE),) for k in ids])]
                 decoded.append((fix_singleton_tags(labels), probs[i, :n].tolist()))
             out += utils.unsort(decoded, orig_idx)
