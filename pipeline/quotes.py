@@ -19,7 +19,7 @@ from .document import Document, Quote
 from .marks import Marked, find_marked, headline_claim, paragraphs, transcript_turns
 from .tokens import (ANY_DASH, CLOSERS, DASHES, NP_TAGS, OPENERS, after_time_words, before_time_words, cue_verb,
                      in_verb_group, is_adverb, is_cue, is_participle, matching_dash, modifying_participle, np_right,
-                     possessive_determiner, tag, verb_of_its_own)
+                     possessive_determiner, quote_mark, tag, verb_of_its_own)
 
 _TERMINAL = re.compile(r"[.!?…\"”’'):]\s*$")
 _CLOSING_QUOTE = re.compile(r"[,.?!][\"”'’]")
@@ -112,16 +112,8 @@ def _content_end(doc: Document, first: int, last: int) -> int:
     return doc.tokens[last - 1].end
 
 
-def _quote_mark(doc: Document, k: int) -> bool:
-    """A quotation mark, not the apostrophe of a plural possessive ("the coal miners' union")."""
-    t = doc.tokens[k]
-    if t.text in ("'", "’") and k > 0 and doc.tokens[k - 1].text.lower().endswith("s") and doc.tokens[k - 1].end == t.start:
-        return False
-    return t.text in OPENERS or t.text in CLOSERS
-
-
 def _closing_mark(doc: Document, k: int) -> bool:
-    return doc.tokens[k].text in CLOSERS and _quote_mark(doc, k)
+    return doc.tokens[k].text in CLOSERS and quote_mark(doc, k)
 
 
 def _new_subject(conjunction, after) -> bool:
@@ -134,7 +126,7 @@ def _quoted_tokens(doc: Document, first: int, last: int) -> set[int]:
     """Tokens in [first, last) inside quotation marks, closing marks included."""
     inside, open_ = set(), False
     for k in range(first, last):
-        if _quote_mark(doc, k):
+        if quote_mark(doc, k):
             text = doc.tokens[k].text
             if text in ("“", "‘", "«", "``"):
                 open_ = True
@@ -160,7 +152,7 @@ def _before_new_clause(doc: Document, first: int, last: int) -> int:
     for k in range(first + 2, last - 2):
         text, nxt, after = doc.tokens[k].text, doc.tokens[k + 1], doc.tokens[k + 2]
         if k in quoted:
-            if _quote_mark(doc, k) and doc.tokens[k - 1].text == "," and k + 1 not in quoted and (
+            if quote_mark(doc, k) and doc.tokens[k - 1].text == "," and k + 1 not in quoted and (
                     _new_subject(nxt, after) or nxt.text.lower() in ("although", "though")):
                 return k + 1      # 'promising “jobs, jobs, jobs,” but he has also …', '“a mistake,” although …'
             continue
@@ -174,10 +166,10 @@ def _before_new_clause(doc: Document, first: int, last: int) -> int:
                 and (is_participle(nxt) or is_adverb(nxt) and is_participle(after))
                 and _has_verb(doc, first, k)
                 or text.lower() in ("and", "but") and _reports_next(doc, k + 1, last) and _has_verb(doc, first, k)
-                or text.lower() == "and" and _quote_mark(doc, k - 1) and tag(nxt) == "VERB"):
+                or text.lower() == "and" and quote_mark(doc, k - 1) and tag(nxt) == "VERB"):
             return k      # (the last: 'chanted "What curfew?" and kept going')
         if text == "," and nxt.text.lower() in ("which", "who") and (
-                not _has_verb(doc, first, k) or not any(_quote_mark(doc, m) for m in range(k, last))):
+                not _has_verb(doc, first, k) or not any(quote_mark(doc, m) for m in range(k, last))):
             # "acknowledged the reality of climate change, which makes him …", "said the FBI had
             # secured the cooperation of Bryan Pagliano, who worked on …" (but "…, which is a
             # problem because, “In the end, …”": the report takes in the quotation)
@@ -514,11 +506,11 @@ def _noun_phrase_object(doc: Document, cue: int, j: int, hi: int) -> bool:
     if verb in cues.OBJECT - cues.NAMING:
         # "accused Rafael Cruz of …", "criticized Obama for …": the person and what for (with
         # quoted words, the object is taken up to them; see _quoted_in_object).
-        return tag(doc.tokens[j]) in ("PROPN", "PRON") and not any(_quote_mark(doc, k) for k in range(j, hi))
+        return tag(doc.tokens[j]) in ("PROPN", "PRON") and not any(quote_mark(doc, k) for k in range(j, hi))
     # "described a day at home as the perfect day off": with no quoted words, what was described
     # is what was said (with them, only the quoted words are; see the naming verbs).
-    described = verb == "describe" and not any(_quote_mark(doc, k) for k in range(j, hi))
-    if verb in cues.NAMING and not described and not any(_quote_mark(doc, k) for k in range(j, hi)):
+    described = verb == "describe" and not any(quote_mark(doc, k) for k in range(j, hi))
+    if verb in cues.NAMING and not described and not any(quote_mark(doc, k) for k in range(j, hi)):
         return _names_object(doc, j, hi)
     if verb == "write":
         np = np_right(doc, j, hi)
@@ -577,7 +569,7 @@ def _object_end(doc: Document, j: int, hi: int) -> int:
         adjunct = when    # "endorsed Trump last week." (not "plans this week to give …")
     for k in range(np[1], hi):
         t = doc.tokens[k]
-        if _quote_mark(doc, k):
+        if quote_mark(doc, k):
             return hi
         dash = t.text in DASHES or t.text == "-" and doc.text[t.start - 1:t.start].isspace()   # or a spaced hyphen
         if dash and _verb_after_aside(doc, k, hi):
@@ -747,7 +739,7 @@ def _attribution_only(doc: Document, first: int, cue: int, inverted: bool) -> bo
         return inverted
     return len(between) <= 8 and all(tag(t) in NP_TAGS or tag(t) == "ADP" and t.text.lower() != "that"
                                       or t.text in ("'s", "’s", "-", "&")
-                                      or t.text in ("'", "’") and not _quote_mark(doc, t.index)   # "the nurses' union"
+                                      or t.text in ("'", "’") and not quote_mark(doc, t.index)   # "the nurses' union"
                                       or cues.is_title(t.text)
                                       or modifying_participle(between, k) or _between_names(between, k)
                                       for k, t in enumerate(between))
@@ -947,7 +939,7 @@ def _reason_end(doc: Document, cue: int, end: int) -> int:
         return end
     last = doc.sentences[doc.tokens[k].sentence].last_token
     stop = next((m for m in range(k + 1, last) if doc.tokens[m].text in (",", ";", ".", "!", "?", ":")
-                 or doc.tokens[m].text in ANY_DASH or _quote_mark(doc, m)), last)
+                 or doc.tokens[m].text in ANY_DASH or quote_mark(doc, m)), last)
     return doc.tokens[stop - 1].end if stop > k + 1 else end
 
 

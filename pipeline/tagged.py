@@ -21,10 +21,9 @@ from . import cues
 from .attribute import speechless
 from .document import Document, Quote
 from .quotes import title_spans
-from .tokens import CLOSERS, OPENERS, cue_verb, tag, verb_of_its_own
+from .tokens import cue_verb, quote_mark, tag, verb_of_its_own
 
 MIN_TOKENS = 2          # one-token runs are mostly stray labels
-_QUOTE_MARKS = OPENERS | CLOSERS
 
 
 def tagged_as(token, label: str) -> bool:
@@ -106,4 +105,4 @@ def _plain_object(doc: Document, cue: tuple[int, int], word: int, first: int, la
     run = doc.tokens[first:last]
     return (cue[1] == first and cue_verb(doc.tokens[word]) in cues.OBJECT - cues.NAMING
             and run[0].text.lower() != "that"
-            and not any(verb_of_its_own(run, k) or t.text in _QUOTE_MARKS for k, t in enumerate(run)))
+            and not any(verb_of_its_own(run, k) or quote_mark(doc, m) for k, m in enumerate(range(first, last))))

@@ -63,6 +63,14 @@ def fixed_punctuation(text: str) -> bool:
     return not text[:1].isalnum() and (text in CLOSERS or set(text) <= _QUOTE_MARKS or set(text) <= _STOPS)
 
 
+def quote_mark(doc: Document, k: int) -> bool:
+    """A quotation mark, not the apostrophe of a plural possessive ("the coal miners' union")."""
+    t = doc.tokens[k]
+    if t.text in ("'", "’") and k > 0 and doc.tokens[k - 1].text.lower().endswith("s") and doc.tokens[k - 1].end == t.start:
+        return False
+    return t.text in OPENERS or t.text in CLOSERS
+
+
 def is_participle(tok: Token) -> bool:
     """An -ing verb form ("saying", "lambasting")."""
     return tag(tok) == "VERB" and tok.text.lower().endswith("ing")

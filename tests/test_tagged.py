@@ -6,13 +6,15 @@ from pipeline.tagged import add_tagged_quotes, runs
 
 
 def _labelled(sentences: list[list[tuple[str, str]]]) -> Document:
-    """A document from (word, tag) pairs, one list per sentence, words joined by spaces."""
+    """A document from (word, tag) pairs, one list per sentence, words joined by spaces (but an
+    apostrophe after a plural, as in "the elites’ desire")."""
     text, tokens, sents = "", [], []
     for words in sentences:
         first = len(tokens)
         for word, tag in words:
-            start = len(text) + (1 if text else 0)
-            text = (text + " " if text else "") + word
+            space = " " if text and not (word == "’" and text.endswith("s")) else ""
+            start = len(text) + len(space)
+            text = text + space + word
             tokens.append(Token(word, start, start + len(word), len(tokens), len(sents), attribution=tag))
         sents.append(Sentence(tokens[first].start, tokens[-1].end, first, len(tokens)))
     doc = Document("d", text)
@@ -106,6 +108,8 @@ def test_the_plain_object_of_a_verb_like_criticised_is_no_quotation_for_the_tagg
     reason.tokens[6].upos = "VERB"
     assert len(add_tagged_quotes(reason).quotes) == 1
     assert len(add_tagged_quotes(cued("criticised", ["the", "\u201c", "shambolic", "\u201d", "board"])).quotes) == 1
+    # a plural possessive's apostrophe is no quote mark
+    assert add_tagged_quotes(cued("criticised", ["the", "party", "elites", "\u2019", "desire"])).quotes == []
 
 
 def test_a_belief_is_marked_and_left_out_when_beliefs_are_off():
