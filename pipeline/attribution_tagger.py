@@ -3,7 +3,11 @@ decoded as Stanza's NER decodes it (Viterbi), and the probability that the token
 CONTENT, SOURCE or CUE run, from the CRF's marginals (forward-backward over the same scores).
 The confidence stage reads the probabilities: a label alone cannot tell a run the tagger is
 sure of from one it barely chose, nor a rule's quotation the tagger nearly marked from one it
-never considered."""
+never considered.
+
+The tagger may hold several models (the shipped one holds two, trained alike but from
+different seeds). Their scores and transitions are averaged and decoded once, a product of
+their CRFs, rather than Stanza's merge of each model's own labels, where the first wins."""
 from __future__ import annotations
 
 LABELS = ("CONTENT", "SOURCE", "CUE")      # the order of Token.attribution_p
@@ -20,21 +24,26 @@ def tag_sentences(tagger, sentences: list[list[str]]) -> list[tuple[list[str], l
     from stanza.models.ner.trainer import fix_singleton_tags, unpack_batch
 
     processor = tagger.processors["ner"]
-    trainer, config = processor.trainers[0], processor.configs[0]
-    vocab = trainer.vocab["tag"]
+    members = list(zip(processor.trainers, processor.configs))
+    vocab = members[0][0].vocab["tag"]
     names = ["".join(unit) for unit in vocab.unmap([(k,) for k in range(vocab.lens()[0])])]
     in_run = torch.tensor([[name.endswith(label) for label in LABELS] for name in names], dtype=torch.float32)
-    batches = DataLoader(tagger(sentences, processors="tokenize"), config["batch_size"], config, vocab=trainer.vocab,
-                         evaluation=True, preprocess_tags=False, bert_tokenizer=trainer.model.bert_tokenizer)
+    document = tagger(sentences, processors="tokenize")
+    # one loader per model (each maps words with its own vocabulary); all sort and batch the
+    # sentences alike, by length
+    loaders = [DataLoader(document, config["batch_size"], config, vocab=trainer.vocab, evaluation=True,
+                          preprocess_tags=False, bert_tokenizer=trainer.model.bert_tokenizer) for trainer, config in members]
     out = []
-    trainer.model.eval()
     with torch.no_grad():
-        for batch in batches:
-            inputs, orig_idx, word_orig_idx, char_orig_idx, sentlens, wordlens, charlens, charoffsets = unpack_batch(batch, "cpu")
-            word, wordchars, wordchars_mask, chars, tags = inputs
-            _, logits, trans = trainer.model(word, wordchars, wordchars_mask, tags, word_orig_idx, sentlens, wordlens,
-                                             chars, charoffsets, charlens, char_orig_idx)
-            scores, transitions = logits[0], trans[0]
+        for batches in zip(*loaders, strict=True):
+            scores = transitions = 0.0
+            for (trainer, _), batch in zip(members, batches):
+                inputs, orig_idx, word_orig_idx, char_orig_idx, sentlens, wordlens, charlens, charoffsets = unpack_batch(batch, "cpu")
+                word, wordchars, wordchars_mask, chars, tags = inputs
+                trainer.model.eval()
+                _, logits, trans = trainer.model(word, wordchars, wordchars_mask, tags, word_orig_idx, sentlens, wordlens,
+                                                 chars, charoffsets, charlens, char_orig_idx)
+                scores, transitions = scores + logits[0] / len(members), transitions + trans[0] / len(members)
             probs = (marginals(scores, transitions, sentlens) @ in_run).numpy().round(3)
             scores, transitions = scores.numpy(), transitions.numpy()
             decoded = []

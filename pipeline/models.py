@@ -151,29 +151,41 @@ def _no_training_optimizers(enabled: bool = True):
         utils.dispatch_optimizer = build
 
 
-ATTRIBUTION_MODEL = BUNDLED_DIR / "attribution.pt"
+def attribution_models() -> tuple[Path, ...]:
+    """The shipped attribution tagger's model files (see attribution_tagger.py: their scores are
+    averaged); empty when none is shipped."""
+    entry = json.loads((BUNDLED_DIR / "manifest.json").read_text()).get("attribution")
+    paths = tuple(BUNDLED_DIR / member["file"] for member in entry["members"]) if entry else ()
+    return paths if paths and all(path.exists() for path in paths) else ()
 
 
 def attribution_tagger_id() -> str | None:
     """The shipped attribution tagger's manifest id, for provenance; None when none is shipped."""
-    entry = json.loads((BUNDLED_DIR / "manifest.json").read_text()).get("attribution")
-    return f"bundled/{entry['file']}@{entry['sha256'][:12]}" if entry and ATTRIBUTION_MODEL.exists() else None
+    if not attribution_models():
+        return None
+    members = json.loads((BUNDLED_DIR / "manifest.json").read_text())["attribution"]["members"]
+    return "bundled/" + "+".join(f"{member['file']}@{member['sha256'][:12]}" for member in members)
 
 
 @lru_cache(maxsize=2)
-def load_attribution_tagger(model: Path = ATTRIBUTION_MODEL):
-    """The attribution tagger (see tagged.py): a Stanza NER model over pre-tokenized sentences,
-    whose labels are CONTENT, SOURCE and CUE. It ships with the project and uses the bundled
-    word vectors whichever models segment the text; None when it is not shipped."""
+def load_attribution_tagger(models: tuple[Path, ...] | None = None):
+    """The attribution tagger (see tagged.py): Stanza NER models over pre-tokenized sentences,
+    whose labels are CONTENT, SOURCE and CUE (`models`, by default the shipped ones). It ships
+    with the project and uses the bundled word vectors whichever models segment the text; None
+    when it is not shipped."""
     import stanza
 
-    if not Path(model).exists():
+    models = attribution_models() if models is None else models
+    if not models:
         return None
+    # Stanza's NER processor loads several models from ";"-separated lists, an empty entry
+    # being no character language model
     with _no_training_optimizers():
         return stanza.Pipeline(lang="en", processors="tokenize,ner", tokenize_pretokenized=True,
-                               ner_model_path=str(model),
-                               ner_pretrain_path=str(BUNDLED_DIR / "pretrain.pt"),
-                               ner_forward_charlm_path=None, ner_backward_charlm_path=None, ner_batch_size=128,
+                               ner_model_path=";".join(map(str, models)),
+                               ner_pretrain_path=";".join([str(BUNDLED_DIR / "pretrain.pt")] * len(models)),
+                               ner_forward_charlm_path=";" * (len(models) - 1),
+                               ner_backward_charlm_path=";" * (len(models) - 1), ner_batch_size=128,
                                dir=str(BUNDLED_DIR), resources_filepath=str(BUNDLED_DIR / "resources.json"),
                                allow_unknown_language=True, download_method=None, use_gpu=False,
                                logging_level="WARN")

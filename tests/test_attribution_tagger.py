@@ -7,7 +7,7 @@ import torch
 from conftest import SEED_TXT
 
 from pipeline.attribution_tagger import LABELS, marginals, tag_sentences
-from pipeline.models import load_attribution_tagger
+from pipeline.models import attribution_models, load_attribution_tagger
 
 
 def _brute_force(scores: torch.Tensor, transitions: torch.Tensor) -> torch.Tensor:
@@ -42,7 +42,7 @@ SENTENCES = [s.split() for s in [
 
 
 def test_labels_are_stanzas_own_and_the_probabilities_agree_with_them():
-    tagger = load_attribution_tagger()
+    tagger = load_attribution_tagger(attribution_models()[:1])
     stanza_labels = [[t.ner for t in s.tokens] for s in tagger(SENTENCES).sentences]
     tagged = tag_sentences(tagger, SENTENCES)
     assert [labels for labels, _ in tagged] == stanza_labels
@@ -55,6 +55,17 @@ def test_labels_are_stanzas_own_and_the_probabilities_agree_with_them():
                 assert p[LABELS.index(kind)] > 0.5, (label, p)
             else:
                 assert max(p) < 0.5, (label, p)
+
+
+def test_the_shipped_tagger_decodes_the_average_of_its_models():
+    first, second = attribution_models()
+    alone = tag_sentences(load_attribution_tagger((first,)), SENTENCES)
+    # averaged, not summed: a model twice over is the model
+    assert tag_sentences(load_attribution_tagger((first, first)), SENTENCES) == alone
+    both = tag_sentences(load_attribution_tagger(), SENTENCES)
+    assert both != alone and both != tag_sentences(load_attribution_tagger((second,)), SENTENCES)
+    # the clear cases do not depend on which model reads them
+    assert [labels for labels, _ in both][1:3] == [labels for labels, _ in alone][1:3]
 
 
 def test_a_quotation_the_tagger_is_unsure_of_gets_a_lower_confidence(tmp_path):

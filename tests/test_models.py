@@ -62,3 +62,19 @@ def test_segmentation_leaves_the_cycle_collector_as_it_found_it():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_every_shipped_model_file_is_the_one_its_manifest_names_within_the_size_budget():
+    import hashlib
+    import json
+
+    from pipeline.models import BUNDLED_DIR
+
+    manifest = json.loads((BUNDLED_DIR / "manifest.json").read_text())
+    entries = [*manifest["processors"].values(), manifest["pretrain"], *manifest["attribution"]["members"]]
+    for entry in entries:
+        digest = hashlib.sha256((BUNDLED_DIR / entry["file"]).read_bytes()).hexdigest()
+        assert digest == entry["sha256"], entry["file"]
+    # nothing ships that the manifest does not name, and all of it fits the 60 MB budget
+    assert {p.name for p in BUNDLED_DIR.glob("*.pt")} == {entry["file"] for entry in entries}
+    assert sum(p.stat().st_size for p in BUNDLED_DIR.iterdir()) < 60e6

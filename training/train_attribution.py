@@ -8,10 +8,14 @@ our own segment stage makes of each article, so the tagger sees at training time
 what it sees in use. A SOURCE or CUE inside another quotation's content wins over that
 content. PolNeAR dev picks the best checkpoint; the bundled word vectors are its pretrain.
 
+The shipped tagger is two such models, trained alike from seeds 1234 and 2 (SEEDS), whose
+scores the pipeline averages (pipeline/attribution_tagger.py).
+
 The confidence model (training/train_confidence.py) must see tagger labels on train that the
-tagger did not learn from, so `--cross-fit` also trains one tagger on each half of train
-(articles alternating in doc_id order), lets each label the other half and writes train with
-those labels (build/polnear-train.crossfit.docs.jsonl.gz) for train_confidence.py.
+tagger did not learn from, so `--cross-fit` also trains taggers (one per seed) on each half of
+train (articles alternating in doc_id order), lets each half's pair label the other half and
+writes train with those labels (build/polnear-train.crossfit.docs.jsonl.gz) for
+train_confidence.py.
 
 Usage:
   python training/train_attribution.py [--cross-fit] [--budget-s 3000]
@@ -29,16 +33,17 @@ sys.path.insert(0, os.path.join(REPO, "training"))
 import train  # noqa: E402  (the project's driver over Stanza's trainers: run, sha256, manifest)
 from pipeline import interim  # noqa: E402
 from pipeline.builder import run_stage  # noqa: E402
-from pipeline.models import ATTRIBUTION_MODEL, BUNDLED_DIR  # noqa: E402
+from pipeline.models import BUNDLED_DIR  # noqa: E402
 
 GOLD = os.path.join(os.path.dirname(REPO), "shared", "gold")
 BUILD = os.path.join(REPO, "build")
 WORK = os.path.join(BUILD, "attribution")
-# One thread, seed 1234 (train.SEED). Hidden 256: a quotation's content runs far from its cue.
+# One thread each. Hidden 256: a quotation's content runs far from its cue.
 ARGS = ["--hidden_dim", "256", "--char_hidden_dim", "64", "--char_emb_dim", "50", "--word_emb_dim", "50",
         "--optim", "adam", "--lr", "2e-3", "--eval_interval", "1000", "--batch_size", "32"]
 FULL_STEPS = ["--max_steps", "6000"]
 HALF_STEPS = ["--max_steps", "4000"]
+SEEDS = (train.SEED, 2)
 BUDGET_S = 3600
 
 
@@ -105,47 +110,56 @@ def write_data(docs_path: str, gold_path: str, out: str, half: int | None = None
     return out
 
 
-def train_tagger(name: str, train_file: str, dev_file: str, steps: list[str], budget_s: int) -> tuple[str, dict]:
-    save_dir = os.path.join(WORK, name)
-    logfile = os.path.join(WORK, f"{name}.log")
-    cmd = ["-m", "stanza.models.ner_tagger", "--mode", "train", "--seed", str(train.SEED),
+def train_tagger(name: str, seed: int, train_file: str, dev_file: str, steps: list[str], budget_s: int) -> tuple[str, dict]:
+    save_dir = os.path.join(WORK, f"{name}-seed{seed}")
+    logfile = f"{save_dir}.log"
+    cmd = ["-m", "stanza.models.ner_tagger", "--mode", "train", "--seed", str(seed),
            "--save_dir", save_dir, "--save_name", "attribution.pt", "--shorthand", "en_polnear",
            "--train_file", train_file, "--eval_file", dev_file,
            "--wordvec_pretrain_file", str(BUNDLED_DIR / "pretrain.pt")] + ARGS + steps
     wall = train.run(cmd, logfile, budget_s)
     with open(logfile, encoding="utf-8", errors="replace") as f:
         step, dev_f1 = train.dev_best(f.readlines())
-    return os.path.join(save_dir, "attribution.pt"), {"steps": step, "wall_time_s": round(wall),
+    return os.path.join(save_dir, "attribution.pt"), {"seed": seed, "steps": step, "wall_time_s": round(wall),
                                                       "dev_span_f1": round(dev_f1, 4)}
 
 
-def install(model: str, entry: dict) -> None:
+def install(trained: list[tuple[str, dict]]) -> None:
+    """Ship the models (attribution.pt, attribution-2.pt, …) and their manifest entry."""
     import shutil
 
-    shutil.copy(model, ATTRIBUTION_MODEL)
-    entry = {"file": ATTRIBUTION_MODEL.name, "pretrain": "pretrain.pt", "sha256": train.sha256(str(ATTRIBUTION_MODEL)),
-             "data": "PolNeAR train (content, source and cue spans over the segment stage's tokens)",
-             "labels": ["CONTENT", "SOURCE", "CUE"], **entry}
+    members = []
+    for k, (model, entry) in enumerate(trained):
+        target = BUNDLED_DIR / ("attribution.pt" if k == 0 else f"attribution-{k + 1}.pt")
+        shutil.copy(model, target)
+        members.append({"file": target.name, "sha256": train.sha256(str(target)), **entry})
+        train.log(f"installed {target} ({os.path.getsize(target) / 1e6:.1f} MB): {entry}")
+    entry = {"pretrain": "pretrain.pt", "data": "PolNeAR train (content, source and cue spans over the segment stage's tokens)",
+             "labels": ["CONTENT", "SOURCE", "CUE"], "members": members}
     train.update_manifest(lambda m: m.__setitem__("attribution", entry))
-    train.log(f"installed {ATTRIBUTION_MODEL} ({os.path.getsize(ATTRIBUTION_MODEL) / 1e6:.1f} MB): {entry}")
 
 
 def cross_fit(train_docs: str, dev_file: str, budget_s: int) -> str:
-    """Train on each half of train, label the other half with it, and write train so labelled."""
+    """Train on each half of train, one model per seed, and label the other half with them."""
+    gold_path = os.path.join(GOLD, "polnear.train.jsonl")
+    models = {}
+    for half in (0, 1):
+        data = write_data(train_docs, gold_path, os.path.join(WORK, f"train.half{half}.json"), half)
+        models[half] = [train_tagger(f"half{half}", seed, data, dev_file, HALF_STEPS, budget_s)[0] for seed in SEEDS]
+    return label_cross_fit(train_docs, models)
+
+
+def label_cross_fit(train_docs: str, models: dict[int, list[str]]) -> str:
+    """Write train with each half labelled by the models of the other half (`models`: half → files)."""
     from pipeline.models import load_attribution_tagger
     from pipeline.segment import tag_attribution
 
-    gold_path = os.path.join(GOLD, "polnear.train.jsonl")
-    models = []
-    for half in (0, 1):
-        data = write_data(train_docs, gold_path, os.path.join(WORK, f"train.half{half}.json"), half)
-        models.append(train_tagger(f"half{half}", data, dev_file, HALF_STEPS, budget_s)[0])
     meta, docs = interim.load(train_docs)
     docs = list(docs)
     half_of = halves(d.doc_id for d in docs)
     for half in (0, 1):
         other = [d for d in docs if d.status == "ok" and half_of[d.doc_id] != half]
-        tag_attribution(other, load_attribution_tagger(Path(models[half])))
+        tag_attribution(other, load_attribution_tagger(tuple(Path(m) for m in models[half])))
     out = os.path.join(BUILD, "polnear-train.crossfit.docs.jsonl.gz")
     interim.save(docs, out, meta)
     return out
@@ -160,8 +174,7 @@ def main():
     train_docs, dev_docs = segmented("train"), segmented("dev")
     dev_file = write_data(dev_docs, os.path.join(GOLD, "polnear.dev.jsonl"), os.path.join(WORK, "dev.json"))
     data = write_data(train_docs, os.path.join(GOLD, "polnear.train.jsonl"), os.path.join(WORK, "train.json"))
-    model, entry = train_tagger("full", data, dev_file, FULL_STEPS, args.budget_s)
-    install(model, entry)
+    install([train_tagger("full", seed, data, dev_file, FULL_STEPS, args.budget_s) for seed in SEEDS])
     if args.cross_fit:
         train.log(f"cross-fitted train: {cross_fit(train_docs, dev_file, args.budget_s)}")
 
