@@ -58,7 +58,7 @@ models: | $(QUOTES)
 	$(BIN)/pip install --quiet -e '.[train]'
 	$(BIN)/python training/train.py
 
-# The attribution tagger, learned on PolNeAR train (segments train and dev first unless
+# The attribution tagger (two models, seeds 1234 and 2), learned on PolNeAR train (segments train and dev first unless
 # build/ has them), then taggers of train's two halves label each other's half for the
 # confidence model, which is learned last. See training/README.md for the wall times.
 attribution-model: | $(QUOTES)
