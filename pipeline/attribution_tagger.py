@@ -33,6 +33,8 @@ def tag_sentences(tagger, sentences: list[list[str]]) -> list[tuple[list[str], l
     # sentences alike, by length
     loaders = [DataLoader(document, config["batch_size"], config, vocab=trainer.vocab, evaluation=True,
                           preprocess_tags=False, bert_tokenizer=trainer.model.bert_tokenizer) for trainer, config in members]
+    for trainer, _ in members:
+        trainer.model.eval()
     out = []
     with torch.no_grad():
         for batches in zip(*loaders, strict=True):
@@ -40,7 +42,6 @@ def tag_sentences(tagger, sentences: list[list[str]]) -> list[tuple[list[str], l
             for (trainer, _), batch in zip(members, batches):
                 inputs, orig_idx, word_orig_idx, char_orig_idx, sentlens, wordlens, charlens, charoffsets = unpack_batch(batch, "cpu")
                 word, wordchars, wordchars_mask, chars, tags = inputs
-                trainer.model.eval()
                 _, logits, trans = trainer.model(word, wordchars, wordchars_mask, tags, word_orig_idx, sentlens, wordlens,
                                                  chars, charoffsets, charlens, char_orig_idx)
                 scores, transitions = scores + logits[0] / len(members), transitions + trans[0] / len(members)

@@ -151,20 +151,24 @@ def _no_training_optimizers(enabled: bool = True):
         utils.dispatch_optimizer = build
 
 
+def _attribution_members() -> list[dict]:
+    """The manifest entries of the shipped attribution tagger's models; empty when they are not
+    all shipped."""
+    entry = json.loads((BUNDLED_DIR / "manifest.json").read_text()).get("attribution")
+    members = entry["members"] if entry else []
+    return members if all((BUNDLED_DIR / member["file"]).exists() for member in members) else []
+
+
 def attribution_models() -> tuple[Path, ...]:
     """The shipped attribution tagger's model files (see attribution_tagger.py: their scores are
     averaged); empty when none is shipped."""
-    entry = json.loads((BUNDLED_DIR / "manifest.json").read_text()).get("attribution")
-    paths = tuple(BUNDLED_DIR / member["file"] for member in entry["members"]) if entry else ()
-    return paths if paths and all(path.exists() for path in paths) else ()
+    return tuple(BUNDLED_DIR / member["file"] for member in _attribution_members())
 
 
 def attribution_tagger_id() -> str | None:
     """The shipped attribution tagger's manifest id, for provenance; None when none is shipped."""
-    if not attribution_models():
-        return None
-    members = json.loads((BUNDLED_DIR / "manifest.json").read_text())["attribution"]["members"]
-    return "bundled/" + "+".join(f"{member['file']}@{member['sha256'][:12]}" for member in members)
+    members = _attribution_members()
+    return "bundled/" + "+".join(f"{member['file']}@{member['sha256'][:12]}" for member in members) if members else None
 
 
 @lru_cache(maxsize=2)

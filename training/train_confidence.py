@@ -87,7 +87,8 @@ def plateau_f1(cv: dict, strength: float, threshold: float) -> float:
     """Mean cross-validated F1 at a threshold and its neighbours on the grid. The curve is flat
     near its top, where points a hair apart trade places from one retraining to the next; a
     threshold whose neighbours score well too is the surer choice."""
-    near = [cv[strength, t] for t in THRESHOLDS if abs(t - threshold) <= 0.05 + 1e-9]
+    k = THRESHOLDS.index(threshold)
+    near = [cv[strength, t] for t in THRESHOLDS[max(k - 1, 0):k + 2]]
     return sum(near) / len(near)
 
 
