@@ -72,7 +72,9 @@ def _official(resources: Path) -> ModelSource:
     return ModelSource("official", str(resources), processors, tuple(sorted(kwargs.items())), ids)
 
 
-def _manifest(folder: Path, kind: str) -> ModelSource:
+def from_manifest(folder: Path, kind: str = "path", processors: tuple[str, ...] | None = None) -> ModelSource:
+    """The models a `manifest.json` in `folder` names (like the bundled one): `processors`
+    (default: the wanted ones) less those it lacks."""
     path = folder / "manifest.json"
     try:
         manifest = json.loads(path.read_text())
@@ -83,7 +85,7 @@ def _manifest(folder: Path, kind: str) -> ModelSource:
     procs = manifest.get("processors", {})
     if "tokenize" not in procs:
         raise ModelError(f"{path} has no tokenize model")
-    processors = tuple(p for p in wanted_processors() if p in procs)
+    processors = tuple(p for p in (processors or wanted_processors()) if p in procs)
     for name in processors:
         entry = procs[name]
         kwargs[f"{name}_model_path"] = str(folder / entry["file"])
@@ -103,17 +105,17 @@ def resolve(setting: str | None = None) -> ModelSource:
     if setting == "official":
         return _official(stanza_resources_dir())
     if setting == "bundled":
-        return _manifest(BUNDLED_DIR, "bundled")
+        return from_manifest(BUNDLED_DIR, "bundled")
     if setting == "auto":
         try:
             return _official(stanza_resources_dir())
         except ModelError:
-            return _manifest(BUNDLED_DIR, "bundled")
+            return from_manifest(BUNDLED_DIR, "bundled")
     folder = Path(setting)
     if not folder.is_dir():
         raise ModelError(f"model path {folder} is not a folder (expected bundled, official or a PATH)")
     if (folder / "manifest.json").exists():
-        return _manifest(folder, "path")
+        return from_manifest(folder)
     return _official(folder)
 
 
@@ -122,15 +124,20 @@ def load_pipeline(source: ModelSource):
     """One Stanza pipeline per source and process (worker processes each load their own)."""
     import stanza
 
-    kwargs = dict(source.stanza_kwargs)
+    # The parser's trainer builds a learning-rate scheduler over each optimizer, so it gets them.
+    with _no_training_optimizers(enabled="depparse" not in source.processors):
+        return stanza.Pipeline(**pipeline_kwargs(source))
+
+
+def pipeline_kwargs(source: ModelSource, **extra) -> dict:
+    """What stanza.Pipeline needs to load `source` offline (`extra` added or overriding)."""
+    kwargs = dict(lang="en", processors=",".join(source.processors), download_method=None,
+                  use_gpu=False, logging_level="WARN", **dict(source.stanza_kwargs))
     if source.kind != "official":
         # Explicit model paths: an empty resources index keeps Stanza from looking anything up.
         kwargs.update(dir=source.location, resources_filepath=str(BUNDLED_DIR / "resources.json"),
                       allow_unknown_language=True)
-    # The parser's trainer builds a learning-rate scheduler over each optimizer, so it gets them.
-    with _no_training_optimizers(enabled="depparse" not in source.processors):
-        return stanza.Pipeline(lang="en", processors=",".join(source.processors), download_method=None,
-                               use_gpu=False, logging_level="WARN", **kwargs)
+    return kwargs | extra
 
 
 @contextmanager

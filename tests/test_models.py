@@ -41,6 +41,19 @@ def test_the_parser_loads_when_asked_for(monkeypatch):
     assert doc.tokens[1].head == spoke.index and doc.tokens[1].deprel == "nsubj"
 
 
+def test_a_manifest_folder_gives_the_processors_asked_for_loaded_offline(monkeypatch):
+    # The build takes the three it needs; training/evaluate.py scores all five with the same kwargs.
+    from pipeline.models import BUNDLED_DIR, PROCESSORS, from_manifest, pipeline_kwargs, resolve
+
+    monkeypatch.delenv("QUOTES_PROCESSORS", raising=False)
+    assert resolve(str(BUNDLED_DIR)).processors == ("tokenize", "pos", "ner")
+    kwargs = pipeline_kwargs(from_manifest(BUNDLED_DIR, processors=PROCESSORS), tokenize_pretokenized=True)
+    assert kwargs["processors"] == "tokenize,pos,lemma,depparse,ner"
+    assert kwargs["depparse_model_path"] == str(BUNDLED_DIR / "depparse.pt")
+    assert kwargs["depparse_pretrain_path"] == str(BUNDLED_DIR / "pretrain.pt")
+    assert kwargs["download_method"] is None and kwargs["tokenize_pretokenized"] is True
+
+
 class _FailingPipeline:
     def bulk_process(self, docs, processors=None):
         raise RuntimeError("model failed")

@@ -25,6 +25,7 @@ import logging
 import os
 import tempfile
 import time
+from pathlib import Path
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DATA = os.environ.get("QUOTES_TRAINING_DATA", os.path.join(os.path.dirname(REPO), "shared", "training"))
@@ -35,27 +36,18 @@ ORDER = ["tokenize", "pos", "lemma", "depparse", "ner"]
 NER_LABEL_MAP = {"PER": "PERSON"}      # must match training/train.py
 
 
-def pipeline_kwargs(models_dir=MODELS, processors=None):
-    """The kwargs that load the shipped models with stanza.Pipeline (no downloads)."""
-    with open(os.path.join(models_dir, "manifest.json")) as f:
-        man = json.load(f)
-    avail = [p for p in ORDER if p in man["processors"]]
-    procs = [p for p in avail if processors is None or p in processors]
-    kw = {"lang": "en", "dir": models_dir, "download_method": None, "use_gpu": False,
-          "processors": ",".join(procs), "logging_level": "WARN"}
-    for p in procs:
-        entry = man["processors"][p]
-        kw[f"{p}_model_path"] = os.path.join(models_dir, entry["file"])
-        if entry.get("pretrain"):
-            kw[f"{p}_pretrain_path"] = os.path.join(models_dir, entry["pretrain"])
-    return kw, man
+def model_source(processors=None):
+    """The shipped models in MODELS: `processors` (default: all of ORDER) less those it lacks."""
+    from pipeline.models import from_manifest
+    return from_manifest(Path(MODELS), "path", tuple(processors or ORDER))
 
 
 def load_pipeline(processors=None, **extra):
+    """Loaded as the pipeline loads them (no downloads), but with the training optimizers
+    Stanza builds, as the load times in the README were measured."""
     import stanza
-    kw, _ = pipeline_kwargs(processors=processors)
-    kw.update(extra)
-    return stanza.Pipeline(**kw)
+    from pipeline.models import pipeline_kwargs
+    return stanza.Pipeline(**pipeline_kwargs(model_source(processors), **extra))
 
 
 def ewt_test_text(tmpdir):
@@ -149,8 +141,7 @@ def evaluate(procs=None, speed=True):
     EWT: one pass of the raw test text through the pipeline, processor by
     processor (timed), then scored.  NER: GUM test from gold tokens."""
     import torch
-    kw, man = pipeline_kwargs()
-    avail = [p for p in ORDER if p in man["processors"]]
+    avail = list(model_source().processors)
     procs = [p for p in (procs or avail) if p in avail]
     res = {"scores": {}}
     # processors needed to evaluate the requested ones end to end
@@ -194,7 +185,6 @@ def main():
     logging.getLogger("stanza").setLevel(logging.WARNING)
     procs = args.only.split(",") if args.only else None
     res = evaluate(procs, speed=not args.no_speed)
-    _, man = pipeline_kwargs()
     sc = res["scores"]
     rows = [("EWT test (raw text, end to end)", None),
             ("Tokens F1", "tokens_f1"), ("Sentences F1", "sentences_f1"), ("Words F1", "words_f1"),
@@ -217,7 +207,8 @@ def main():
             print(f"  {p:<10} {res['load_time_s'][p]:8.2f} {res['tokens_per_s'].get(p, 0):10.0f}")
     size = sum(os.path.getsize(os.path.join(MODELS, f)) for f in os.listdir(MODELS))
     res["models_dir_bytes"] = size
-    res["stanza_version"] = man.get("stanza_version")
+    with open(os.path.join(MODELS, "manifest.json")) as f:
+        res["stanza_version"] = json.load(f).get("stanza_version")
     print(f"\nModel folder {MODELS}: {size / 1e6:.1f} MB")
     if args.json:
         with open(args.json, "w") as f:
