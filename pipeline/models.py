@@ -22,7 +22,7 @@ PROCESSORS = ("tokenize", "pos", "lemma", "depparse", "ner")
 DEFAULT_PROCESSORS = ("tokenize", "pos", "ner")
 PROCESSORS_VAR = "QUOTES_PROCESSORS"
 # The attribution tagger (tagged.py) is on unless this says off: it finds much reported speech
-# the rules miss, and costs about a sixth of the build's speed (see the README).
+# the rules miss, and costs about a third of the build's speed (its two models; see the README).
 TAGGER_VAR = "QUOTES_ATTRIBUTION_TAGGER"
 
 
