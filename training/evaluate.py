@@ -27,26 +27,25 @@ import tempfile
 import time
 from pathlib import Path
 
+from pipeline.models import PROCESSORS, from_manifest, pipeline_kwargs
+
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DATA = os.environ.get("QUOTES_TRAINING_DATA", os.path.join(os.path.dirname(REPO), "shared", "training"))
 EWT_TEST = os.path.join(DATA, "UD_English-EWT", "en_ewt-ud-test.conllu")
 GUM_NER_TEST = os.path.join(DATA, "gum-ner", "en_gum.test.json")
 MODELS = os.environ.get("QUOTES_MODELS_DIR", os.path.join(REPO, "pipeline", "models", "en"))
-ORDER = ["tokenize", "pos", "lemma", "depparse", "ner"]
 NER_LABEL_MAP = {"PER": "PERSON"}      # must match training/train.py
 
 
 def model_source(processors=None):
-    """The shipped models in MODELS: `processors` (default: all of ORDER) less those it lacks."""
-    from pipeline.models import from_manifest
-    return from_manifest(Path(MODELS), "path", tuple(processors or ORDER))
+    """The shipped models in MODELS: `processors` (default: all five) less those it lacks."""
+    return from_manifest(Path(MODELS), "path", tuple(processors or PROCESSORS))
 
 
 def load_pipeline(processors=None, **extra):
     """Loaded as the pipeline loads them (no downloads), but with the training optimizers
     Stanza builds, as the load times in the README were measured."""
     import stanza
-    from pipeline.models import pipeline_kwargs
     return stanza.Pipeline(**pipeline_kwargs(model_source(processors), **extra))
 
 
@@ -145,8 +144,8 @@ def evaluate(procs=None, speed=True):
     procs = [p for p in (procs or avail) if p in avail]
     res = {"scores": {}}
     # processors needed to evaluate the requested ones end to end
-    last = max([ORDER.index(q) for q in procs if q != "ner"] or [-1])
-    ud_procs = [p for p in ORDER if p in avail and p != "ner" and ORDER.index(p) <= last]
+    last = max([PROCESSORS.index(q) for q in procs if q != "ner"] or [-1])
+    ud_procs = [p for p in PROCESSORS if p in avail and p != "ner" and PROCESSORS.index(p) <= last]
     run_procs = list(avail) if speed else ud_procs
     if run_procs:
         with tempfile.TemporaryDirectory() as tmp:
