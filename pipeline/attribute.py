@@ -41,7 +41,10 @@ def attribute(doc: Document) -> Document:
     if doc.status != "ok":
         return doc
     previous: Quote | None = None
-    doc.quotes = [q for q in doc.quotes if not speechless(doc, q)]
+    # The tagger's fallbacks may yet give way to the rules' quotations they overlap
+    # (confidence.py), so they are resolved last and sway no other quotation's speaker.
+    quotes = [q for q in doc.quotes if not speechless(doc, q)]
+    doc.quotes = [q for q in quotes if not q.fallback]
     unattributed: list[Quote] = []
     for q in doc.quotes:
         if q.attribution == "tagger":        # the tagger marked the source (see tagged.py)
@@ -64,6 +67,11 @@ def attribute(doc: Document) -> Document:
         if q.speaker is not None:
             previous = q
     doc.quotes = [q for q in doc.quotes if q not in unattributed]
+    for q in quotes:
+        if q.fallback:
+            _resolve(doc, q, "tagger")
+    standing = {id(q) for q in doc.quotes}
+    doc.quotes = [q for q in quotes if q.fallback or id(q) in standing]
     return doc
 
 

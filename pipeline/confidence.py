@@ -132,5 +132,8 @@ def score_quotes(doc: Document) -> Document:
     starts = token_starts(doc)
     for q in doc.quotes:
         q.confidence = round(probability(features(doc, q, starts), tagged), 3)
-    doc.quotes = [q for q in doc.quotes if q.confidence >= threshold]
+    kept = [q for q in doc.quotes if q.confidence >= threshold]
+    # a fallback (tagged.py) stands only where no quotation of the rules it overlaps does
+    doc.quotes = [q for q in kept if not q.fallback
+                  or not any(o.start < q.end and q.start < o.end for o in kept if not o.fallback)]
     return doc

@@ -3,10 +3,12 @@
 The tagger (a Stanza BiLSTM-CRF sequence tagger trained on PolNeAR train; see
 training/train_attribution.py) labels every token of a sentence as part of a quotation's
 CONTENT, its SOURCE or its CUE. The segment stage stores those labels on the tokens; this
-stage turns each CONTENT run that overlaps no quotation of the rules into a quotation, with
-the SOURCE run nearest to it in the same sentence as its speaker mention. A report of the
-rules that the attribute stage will drop for want of a speaker ("could not resist pointing
-out that …": no subject of "pointing") holds no place against the tagger's run. A run with no
+stage turns each CONTENT run into a quotation, with the SOURCE run nearest to it in the same
+sentence as its speaker mention. A run over a quotation of the rules is only its fallback: the
+confidence stage keeps it where the rules' quotation falls under the threshold and it does not.
+A report of the rules that the attribute stage will drop for want of a speaker ("could not
+resist pointing out that …": no subject of "pointing") holds no place against the tagger's
+run, which is then a quotation like any other. A run with no
 SOURCE in its sentence is left out: reported speech without a reporter is narration. The
 rules keep the last word on headlines and captions, and on a cue they reported from (the
 tagger's "And yet" before "X said, the ward will stay open" is that report's). Nor does the
@@ -66,7 +68,7 @@ def add_tagged_quotes(doc: Document, beliefs: bool = True) -> Document:
         if last - first < MIN_TOKENS:
             continue
         start, end = doc.tokens[first].start, doc.tokens[last - 1].end
-        if any(q.start < end and start < q.end for q in found) or any(s < end and start < e for s, e in titles):
+        if any(s < end and start < e for s, e in titles):
             continue
         sentence = doc.tokens[first].sentence
         source = _nearest(doc, sources, sentence, first, last)
@@ -77,7 +79,8 @@ def add_tagged_quotes(doc: Document, beliefs: bool = True) -> Document:
                                                   or _plain_object(doc, cue, word, first, last)) or belief and not beliefs:
             continue
         q = Quote(start, end, "indirect", sentence_index=sentence, attribution="tagger", belief=belief,
-                  speaker_start=doc.tokens[source[0]].start, speaker_end=doc.tokens[source[1] - 1].end)
+                  speaker_start=doc.tokens[source[0]].start, speaker_end=doc.tokens[source[1] - 1].end,
+                  fallback=any(q.start < end and start < q.end for q in found))
         if cue is not None:
             q.cue_token, q.cue_start, q.cue_end = word, doc.tokens[cue[0]].start, doc.tokens[cue[1] - 1].end
             q.cue_inverted = source[0] > cue[0]

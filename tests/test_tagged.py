@@ -1,7 +1,8 @@
 """Quotations from the attribution tagger's labels (pipeline/tagged.py): how its BIOES tags
 become runs, which runs become quotations, and the shipped tagger on real sentences."""
+from pipeline import confidence
 from pipeline.attribute import attribute
-from pipeline.document import Document, Quote, Sentence, Token
+from pipeline.document import Document, Entity, Quote, Sentence, Token
 from pipeline.tagged import add_tagged_quotes, runs
 
 
@@ -50,11 +51,28 @@ def test_a_run_without_a_source_in_its_sentence_is_narration():
     assert add_tagged_quotes(_labelled([unsourced, [("She", "S-SOURCE"), ("left", "O"), (".", "O")]])).quotes == []
 
 
-def test_the_rules_quotation_wins_where_they_overlap():
+def _rules_and_fallback(monkeypatch, rules_confidence: float) -> list[Quote]:
+    """The quotations left after the confidence stage when the rules' quotation of SAID scores
+    `rules_confidence` and the tagger's run over it 0.9."""
     doc = _labelled([SAID])
-    rules = Quote(doc.tokens[5].start, doc.tokens[6].end, "indirect")
+    rules = Quote(doc.tokens[5].start, doc.tokens[6].end, "indirect", attribution="name")
     doc.quotes = [rules]
-    assert add_tagged_quotes(doc).quotes == [rules]
+    doc = add_tagged_quotes(doc)
+    [fallback] = [q for q in doc.quotes if q.attribution == "tagger"]
+    assert fallback.fallback and doc.text[fallback.start:fallback.end] == "the plan was dead"
+    monkeypatch.setattr(confidence, "probability",
+                        lambda features, tagged: 0.9 if "attribution=tagger" in features else rules_confidence)
+    return confidence.score_quotes(doc).quotes
+
+
+def test_the_rules_quotation_wins_where_they_overlap_and_both_stand(monkeypatch):
+    [kept] = _rules_and_fallback(monkeypatch, 0.9)
+    assert kept.attribution == "name"
+
+
+def test_the_tagger_run_stands_in_for_a_rules_quotation_that_falls(monkeypatch):
+    [kept] = _rules_and_fallback(monkeypatch, 0.1)
+    assert kept.attribution == "tagger" and kept.fallback
 
 
 def test_a_rules_report_that_no_one_makes_leaves_its_place_to_the_tagger():
@@ -163,3 +181,17 @@ def test_the_tagger_can_be_turned_off(tmp_path, monkeypatch):
     pipeline.build([path], tmp_path / "out")
     assert pipeline.load_quotes(tmp_path / "out").empty
     assert read_metadata(tmp_path / "out" / "quotes.parquet")["models"]["attribution_tagger"] is None
+
+
+def test_a_fallback_sways_no_other_quotations_speaker():
+    # "He" goes to the last speaker who stands: Jones's run over the rules' quotation may yet
+    # give way to it, so Smith is the antecedent.
+    doc = _labelled([[("Smith", "S-SOURCE"), ("argued", "S-CUE"), ("taxes", "B-CONTENT"), ("were", "I-CONTENT"), ("fair", "E-CONTENT"), (".", "O")],
+                     [("Jones", "S-SOURCE"), ("sang", "S-CUE"), ("the", "B-CONTENT"), ("old", "I-CONTENT"), ("song", "E-CONTENT"), (".", "O")],
+                     [("He", "S-SOURCE"), ("argued", "S-CUE"), ("taxes", "B-CONTENT"), ("were", "I-CONTENT"), ("high", "E-CONTENT"), (".", "O")]])
+    doc.entities = [Entity(t.text, t.start, t.end, "PERSON") for t in doc.tokens if t.text in ("Smith", "Jones")]
+    doc.quotes = [Quote(doc.tokens[9].start, doc.tokens[10].end, "direct")]      # "old song"
+    doc = attribute(add_tagged_quotes(doc))
+    speakers = {doc.text[q.start:q.end]: (q.speaker, q.fallback) for q in doc.quotes if q.attribution != "none"}
+    assert speakers["the old song"] == ("Jones", True)
+    assert speakers["taxes were high"] == ("Smith", False)

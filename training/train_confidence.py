@@ -59,6 +59,8 @@ def examples(segmented: str, gold: list[dict], rules_only: bool = False):
         chars = gold_chars(article)
         starts = token_starts(doc)
         for q, row in zip(doc.quotes, quote_rows(doc)):
+            if q.fallback:      # scored like the rest, but they only compete with the rules' quotations
+                continue
             match = matching_gold(doc.text, chars, q.start, q.end)
             out.append((features(doc, q, starts), match is not None and match[1] is not None, row))
     return out
