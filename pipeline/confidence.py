@@ -133,7 +133,14 @@ def score_quotes(doc: Document) -> Document:
     for q in doc.quotes:
         q.confidence = round(probability(features(doc, q, starts), tagged), 3)
     kept = [q for q in doc.quotes if q.confidence >= threshold]
-    # a fallback (tagged.py) stands only where no quotation of the rules it overlaps does
-    doc.quotes = [q for q in kept if not q.fallback
-                  or not any(o.start < q.end and q.start < o.end for o in kept if not o.fallback)]
+    rules = [q for q in kept if q.attribution != "tagger"]
+    doc.quotes = [q for q in kept if not q.fallback or not any(_displaces(doc, r, q) for r in rules)]
     return doc
+
+
+def _displaces(doc: Document, rules: Quote, fallback: Quote) -> bool:
+    """A quotation of the rules displaces a fallback of the tagger (tagged.py) that overlaps it
+    or whose cue holds the word the rules reported from."""
+    return (rules.start < fallback.end and fallback.start < rules.end
+            or rules.cue_token is not None and fallback.cue_start is not None
+            and fallback.cue_start <= doc.tokens[rules.cue_token].start < fallback.cue_end)

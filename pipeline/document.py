@@ -56,7 +56,7 @@ class Quote:
     confidence: float = 0.0
     cue_token: int | None = None     # document token index of the cue, for the attribute stage
     cue_inverted: bool = False       # the speaker stands after the cue
-    fallback: bool = False           # a tagger run over a rules quotation, kept only where that one is not (confidence.py)
+    fallback: bool = False           # a tagger run that gives way to a rules quotation (confidence.py)
 
 
 @dataclass

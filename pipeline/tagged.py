@@ -4,14 +4,14 @@ The tagger (a Stanza BiLSTM-CRF sequence tagger trained on PolNeAR train; see
 training/train_attribution.py) labels every token of a sentence as part of a quotation's
 CONTENT, its SOURCE or its CUE. The segment stage stores those labels on the tokens; this
 stage turns each CONTENT run into a quotation, with the SOURCE run nearest to it in the same
-sentence as its speaker mention. A run over a quotation of the rules is only its fallback: the
-confidence stage keeps it where the rules' quotation falls under the threshold and it does not.
-A report of the rules that the attribute stage will drop for want of a speaker ("could not
-resist pointing out that …": no subject of "pointing") holds no place against the tagger's
-run, which is then a quotation like any other. A run with no
+sentence as its speaker mention. A run over a quotation of the rules, or one whose cue the
+rules reported from (the tagger's "And yet" before "X said, the ward will stay open"), is only
+that quotation's fallback: the confidence stage keeps it where the rules' quotation falls under
+the threshold and it does not. A report of the rules that the attribute stage will drop for
+want of a speaker ("could not resist pointing out that …": no subject of "pointing") holds no
+place against the tagger's run, which is then a quotation like any other. A run with no
 SOURCE in its sentence is left out: reported speech without a reporter is narration. The
-rules keep the last word on headlines and captions, and on a cue they reported from (the
-tagger's "And yet" before "X said, the ward will stay open" is that report's). Nor does the
+rules keep the last word on headlines and captions. Nor does the
 tagger take the plain object of a verb like "criticised" or "defended" (no "that", no verb, no
 quoted words), which the rules leave out too: it names what the stance is about, not what was
 said, and the sample's answer key says "criticised the lack of police supervision of convicted
@@ -75,12 +75,13 @@ def add_tagged_quotes(doc: Document, beliefs: bool = True) -> Document:
         cue = _nearest(doc, cue_runs, sentence, first, last)
         word = _cue_word(doc, cue) if cue is not None else None
         belief = word is not None and cue_verb(doc.tokens[word]) in cues.BELIEF
-        if source is None or cue is not None and (used_cues.intersection(range(*cue))
-                                                  or _plain_object(doc, cue, word, first, last)) or belief and not beliefs:
+        if source is None or cue is not None and _plain_object(doc, cue, word, first, last) or belief and not beliefs:
             continue
+        fallback = (any(q.start < end and start < q.end for q in found)
+                    or cue is not None and bool(used_cues.intersection(range(*cue))))
         q = Quote(start, end, "indirect", sentence_index=sentence, attribution="tagger", belief=belief,
                   speaker_start=doc.tokens[source[0]].start, speaker_end=doc.tokens[source[1] - 1].end,
-                  fallback=any(q.start < end and start < q.end for q in found))
+                  fallback=fallback)
         if cue is not None:
             q.cue_token, q.cue_start, q.cue_end = word, doc.tokens[cue[0]].start, doc.tokens[cue[1] - 1].end
             q.cue_inverted = source[0] > cue[0]

@@ -91,19 +91,23 @@ def test_a_rules_report_that_no_one_makes_leaves_its_place_to_the_tagger():
     assert (doc.text[q.start:q.end], q.attribution, q.speaker) == ("that the ward was full", "tagger", "The mayor")
 
 
-def test_headlines_and_a_cue_the_rules_reported_from_are_left_to_the_rules():
+def test_headlines_are_the_rules_and_a_cue_they_reported_from_gives_only_a_fallback(monkeypatch):
     # a headline's claim is the rules' (quotes.title_spans): no final stop, so "Lopez said …" is one
     headline = [("Lopez", "S-SOURCE"), ("said", "S-CUE"), ("the", "B-CONTENT"), ("ward", "I-CONTENT"),
                 ("shuts", "E-CONTENT")]
     assert add_tagged_quotes(_labelled([headline])).quotes == []
     assert len(add_tagged_quotes(_labelled([headline + [(".", "O")]])).quotes) == 1
-    # "And yet, Lopez said, the ward …": the rules' report from "said" has the sentence
+    # "And yet, Lopez said, the ward …": the rules' report from "said" has the sentence, and the
+    # tagger's "And yet" from the same cue stands only if that report falls
     split = [("And", "B-CONTENT"), ("yet", "E-CONTENT"), (",", "O"), ("Lopez", "S-SOURCE"), ("said", "S-CUE"),
              (",", "O"), ("the", "B-CONTENT"), ("ward", "I-CONTENT"), ("will", "I-CONTENT"), ("stay", "E-CONTENT"), (".", "O")]
     doc = _labelled([split])
-    rules = Quote(doc.tokens[6].start, doc.tokens[9].end, "indirect", cue_token=4)
+    rules = Quote(doc.tokens[6].start, doc.tokens[9].end, "indirect", cue_token=4, attribution="name")
     doc.quotes = [rules]
-    assert add_tagged_quotes(doc).quotes == [rules]
+    tagged = [q for q in add_tagged_quotes(doc).quotes if q is not rules]
+    assert [(doc.text[q.start:q.end], q.fallback) for q in tagged] == [("And yet", True), ("the ward will stay", True)]
+    monkeypatch.setattr(confidence, "probability", lambda features, tagged: 0.9)
+    assert confidence.score_quotes(doc).quotes == [rules]
 
 
 def test_the_plain_object_of_a_verb_like_criticised_is_no_quotation_for_the_tagger_either():
