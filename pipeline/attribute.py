@@ -41,7 +41,7 @@ def attribute(doc: Document) -> Document:
     if doc.status != "ok":
         return doc
     previous: Quote | None = None
-    # The tagger's fallbacks may yet give way to the rules' quotations they overlap
+    # The tagger's fallbacks (tagged.py) may yet give way to quotations of the rules
     # (confidence.py), so they are resolved last and sway no other quotation's speaker.
     quotes = [q for q in doc.quotes if not speechless(doc, q)]
     doc.quotes = [q for q in quotes if not q.fallback]
