@@ -129,14 +129,22 @@ def load_pipeline(source: ModelSource):
         return stanza.Pipeline(**pipeline_kwargs(source))
 
 
+# What every Stanza pipeline here is loaded with: English on the CPU, nothing downloaded.
+_OFFLINE = {"lang": "en", "download_method": None, "use_gpu": False, "logging_level": "WARN"}
+
+
+def _explicit_paths(folder: Path | str) -> dict:
+    """For models named by path under `folder`: an empty resources index keeps Stanza from
+    looking anything up."""
+    return {"dir": str(folder), "resources_filepath": str(BUNDLED_DIR / "resources.json"),
+            "allow_unknown_language": True}
+
+
 def pipeline_kwargs(source: ModelSource, **extra) -> dict:
     """What stanza.Pipeline needs to load `source` offline (`extra` added or overriding)."""
-    kwargs = dict(lang="en", processors=",".join(source.processors), download_method=None,
-                  use_gpu=False, logging_level="WARN", **dict(source.stanza_kwargs))
+    kwargs = {**_OFFLINE, "processors": ",".join(source.processors), **dict(source.stanza_kwargs)}
     if source.kind != "official":
-        # Explicit model paths: an empty resources index keeps Stanza from looking anything up.
-        kwargs.update(dir=source.location, resources_filepath=str(BUNDLED_DIR / "resources.json"),
-                      allow_unknown_language=True)
+        kwargs.update(_explicit_paths(source.location))
     return kwargs | extra
 
 
@@ -192,14 +200,12 @@ def load_attribution_tagger(models: tuple[Path, ...] | None = None):
     # Stanza's NER processor loads several models from ";"-separated lists, an empty entry
     # being no character language model
     with _no_training_optimizers():
-        return stanza.Pipeline(lang="en", processors="tokenize,ner", tokenize_pretokenized=True,
+        return stanza.Pipeline(processors="tokenize,ner", tokenize_pretokenized=True,
                                ner_model_path=";".join(map(str, models)),
                                ner_pretrain_path=";".join([str(BUNDLED_DIR / "pretrain.pt")] * len(models)),
                                ner_forward_charlm_path=";" * (len(models) - 1),
                                ner_backward_charlm_path=";" * (len(models) - 1), ner_batch_size=128,
-                               dir=str(BUNDLED_DIR), resources_filepath=str(BUNDLED_DIR / "resources.json"),
-                               allow_unknown_language=True, download_method=None, use_gpu=False,
-                               logging_level="WARN")
+                               **_OFFLINE, **_explicit_paths(BUNDLED_DIR))
 
 
 def download_official() -> Path:
