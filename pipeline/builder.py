@@ -90,9 +90,14 @@ def quote_stage(doc: Document, beliefs: bool = True) -> Document:
     return _guarded(doc, "quote extraction", lambda d: add_tagged_quotes(find_quotes(d, beliefs), beliefs))
 
 
-def attribute_stage(doc: Document) -> Document:
+def attribute_stage(doc: Document, min_confidence: float | None = None) -> Document:
     """Speakers, then the learned confidence that drops unlikely quotations."""
-    return _guarded(doc, "attribution", lambda d: score_quotes(attribute(d)))
+    return _guarded(doc, "attribution", lambda d: score_quotes(attribute(d), min_confidence))
+
+
+def _check_confidence(min_confidence: float | None) -> None:
+    if min_confidence is not None and not 0.0 <= min_confidence <= 1.0:
+        raise ValueError(f"min_confidence must lie between 0 and 1, not {min_confidence}")
 
 
 def _guarded(doc: Document, what: str, stage: Callable[[Document], Document]) -> Document:
@@ -104,14 +109,19 @@ def _guarded(doc: Document, what: str, stage: Callable[[Document], Document]) ->
         return doc
 
 
-def provenance(source: ModelSource, beliefs: bool = True) -> dict:
+def provenance(source: ModelSource, beliefs: bool = True, min_confidence: float | None = None) -> dict:
     """What made a build: versions, models, the package's code (with its confidence model) and
     the settings. It is part of every partition's fingerprint, so a rerun after any of them
     changed redoes the work."""
     import stanza
 
     return {"pipeline_version": __version__, "code": _code_digest(), "stanza_version": stanza.__version__,
-            "models": source.describe(), "settings": {"beliefs": beliefs}}
+            "models": source.describe(), "settings": settings(beliefs, min_confidence)}
+
+
+def settings(beliefs: bool = True, min_confidence: float | None = None) -> dict:
+    """The build's choices that change its quotations (None: the confidence model's threshold)."""
+    return {"beliefs": beliefs, "min_confidence": min_confidence}
 
 
 @lru_cache(maxsize=1)
@@ -132,7 +142,7 @@ def _segmented(docs: Iterable[Document], source: ModelSource, batch_size: int,
 
 
 def process_partition(out_dir: Path, index: int, docs: list[Document], source: ModelSource, meta: dict,
-                      print_: str, batch_size: int = 16, beliefs: bool = True,
+                      print_: str, batch_size: int = 16, beliefs: bool = True, min_confidence: float | None = None,
                       threads: int | None = None, tag_everything: bool = False) -> tuple[int, int, int]:
     """All stages for one partition of documents, written as one part of each table.
     Runs in the calling process, a worker process or a Dask worker alike."""
@@ -140,7 +150,8 @@ def process_partition(out_dir: Path, index: int, docs: list[Document], source: M
         import torch
 
         torch.set_num_threads(threads)
-    done = [attribute_stage(quote_stage(d, beliefs)) for d in _segmented(docs, source, batch_size, tag_everything)]
+    done = [attribute_stage(quote_stage(d, beliefs), min_confidence)
+            for d in _segmented(docs, source, batch_size, tag_everything)]
     return write.write_partition(out_dir, index, done, meta, print_)
 
 
@@ -151,18 +162,21 @@ def _partitions(docs: Iterable[Document], size: int, meta: dict) -> Iterator[tup
 
 def build(inputs: Iterable[str | Path], out_dir: str | Path, models: str | None = None,
           batch_size: int = 16, partition_size: int = PARTITION_SIZE, beliefs: bool = True,
-          engine: str = "local", workers: int = 1, scheduler: str | None = None,
+          min_confidence: float | None = None, engine: str = "local", workers: int = 1, scheduler: str | None = None,
           progress: Callable[[int], None] | None = None,
           text_column: str = TEXT_COLUMN, id_column: str = ID_COLUMN, tag_everything: bool = False) -> BuildResult:
     """Read the inputs, find and attribute every quotation, write the quotes and documents
     tables as partitioned Parquet datasets. Partitions that an earlier, interrupted run
-    finished with the same inputs and models are kept, not redone. `text_column` and
+    finished with the same inputs, models and settings are kept, not redone. `beliefs=False`
+    keeps speech only; `min_confidence` replaces the confidence model's threshold (lower:
+    more quotations, fewer of them right). `text_column` and
     `id_column` name the columns of CSV and Parquet inputs. The tagger runs only on the
     sentences the later stages read (focus.py); `tag_everything` tags every sentence, for
     the same output more slowly."""
     out = Path(out_dir)
     source = resolve(models)
-    meta = provenance(source, beliefs)
+    _check_confidence(min_confidence)
+    meta = provenance(source, beliefs, min_confidence)
     totals = [0, 0, 0]
 
     def record(counts: tuple[int, int, int]) -> None:
@@ -181,7 +195,7 @@ def build(inputs: Iterable[str | Path], out_dir: str | Path, models: str | None 
 
     n_parts = [0]
     job = dict(out_dir=out, source=source, meta=meta, batch_size=batch_size, beliefs=beliefs,
-               tag_everything=tag_everything)
+               min_confidence=min_confidence, tag_everything=tag_everything)
     if engine == "dask":
         from .scale import run_on_dask
         results = run_on_dask(process_partition, pending(), job, workers, scheduler)
@@ -211,7 +225,8 @@ STAGES = ("segment", "quotes", "attribute")
 
 
 def run_stage(stage: str, inputs: list[str | Path], out_file: str | Path, models: str | None = None,
-              batch_size: int = 16, beliefs: bool = True, tag_everything: bool = False) -> int:
+              batch_size: int = 16, beliefs: bool = True, min_confidence: float | None = None,
+              tag_everything: bool = False) -> int:
     """Run one stage and save its Documents: `segment` reads articles, the later stages
     read the previous stage's file. Returns the number of documents written."""
     if stage == "segment":
@@ -219,9 +234,12 @@ def run_stage(stage: str, inputs: list[str | Path], out_file: str | Path, models
         segmented = _segmented(read_documents(inputs), source, batch_size, tag_everything)
         return interim.save(segmented, out_file, provenance(source))
     meta, docs = interim.load(inputs[0])
+    _check_confidence(min_confidence)
     if stage == "quotes":
-        meta = dict(meta, settings={"beliefs": beliefs})
-    step = {"quotes": lambda d: quote_stage(d, beliefs), "attribute": attribute_stage}[stage]
+        meta = dict(meta, settings=settings(beliefs))
+    elif stage == "attribute":
+        meta = dict(meta, settings=dict(meta["settings"], min_confidence=min_confidence))
+    step = {"quotes": lambda d: quote_stage(d, beliefs), "attribute": lambda d: attribute_stage(d, min_confidence)}[stage]
     return interim.save((step(d) for d in docs), out_file, meta)
 
 

@@ -24,6 +24,10 @@ err = Console(stderr=True)
 ModelsOption = Annotated[Optional[str], typer.Option(
     "--models", envvar="QUOTES_MODELS",
     help="bundled, official, or a PATH to a model folder; default: official when installed, else bundled.")]
+MinConfidenceOption = Annotated[Optional[float], typer.Option(
+    min=0.0, max=1.0,
+    help="Keep quotations whose confidence is at least this; default: the confidence model's threshold "
+         "(lower finds more reported speech and more false quotations; see the README).")]
 TagEverythingOption = Annotated[bool, typer.Option(
     help="Run the POS tagger on every sentence, not only on those the quote and attribute stages read "
          "(same quotations, slower).")]
@@ -40,6 +44,7 @@ def build(
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder for quotes.parquet and documents.parquet.")] = Path("data/processed"),
     models: ModelsOption = None,
     beliefs: Annotated[bool, typer.Option(help="Extract beliefs and intentions too (X believes/wants that ...); --no-beliefs for speech only.")] = True,
+    min_confidence: MinConfidenceOption = None,
     batch_size: Annotated[int, typer.Option(help=f"Documents per Stanza call at most (a call also stops at {builder.BATCH_CHARS:,} characters).")] = 16,
     partition_size: Annotated[int, typer.Option(help="Documents per output part (the unit of resume).")] = builder.PARTITION_SIZE,
     engine: Annotated[str, typer.Option(help="local (this machine) or dask.")] = "local",
@@ -62,8 +67,8 @@ def build(
         task = bar.add_task("articles", total=total)
         try:
             result = builder.build(inputs, out, models=models, batch_size=batch_size, beliefs=beliefs,
-                                   partition_size=partition_size, engine=engine, workers=workers,
-                                   scheduler=scheduler, progress=lambda n: bar.advance(task, n),
+                                   min_confidence=min_confidence, partition_size=partition_size, engine=engine,
+                                   workers=workers, scheduler=scheduler, progress=lambda n: bar.advance(task, n),
                                    text_column=text_column, id_column=id_column, tag_everything=tag_everything)
         except PermissionError as exc:
             _fail(f"cannot write output: {exc}")
@@ -78,13 +83,15 @@ def stage(
     out: Annotated[Path, typer.Option("--out", "-o", help="Output file, NAME.docs.jsonl.gz.")],
     models: ModelsOption = None,
     beliefs: Annotated[bool, typer.Option(help="Extract beliefs and intentions too; --no-beliefs for speech only.")] = True,
+    min_confidence: MinConfidenceOption = None,
     tag_everything: TagEverythingOption = False,
 ) -> None:
     """Run one stage and save its documents, for step-by-step builds (make sentences/quotes)."""
     if name not in builder.STAGES:
         _fail(f"unknown stage {name!r}; expected one of {', '.join(builder.STAGES)}")
     try:
-        n = builder.run_stage(name, inputs, out, models=models, beliefs=beliefs, tag_everything=tag_everything)
+        n = builder.run_stage(name, inputs, out, models=models, beliefs=beliefs,
+                              min_confidence=min_confidence, tag_everything=tag_everything)
     except (FileNotFoundError, ModelError) as exc:
         _fail(str(exc))
     console.print(f"{name}: {n} documents → {out}")

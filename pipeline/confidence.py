@@ -1,7 +1,9 @@
 """Stage 5, confidence: how likely each attributed quotation is to be one that news
 annotators mark, from a logistic model learned on PolNeAR train
 (`training/train_confidence.py`). Quotations under the model's threshold are dropped:
-under the evaluation's rules a false quotation costs precision in every quote type."""
+under the evaluation's rules a false quotation costs precision in every quote type. A build
+may set its own threshold (`min_confidence`): lower for more reported speech, higher for
+fewer false quotations."""
 from __future__ import annotations
 
 import json
@@ -123,12 +125,13 @@ def probability(features: dict[str, float], tagged: bool = True) -> float:
     return 1.0 / (1.0 + math.exp(-z))
 
 
-def score_quotes(doc: Document) -> Document:
-    """Set every quotation's confidence and drop those under the threshold."""
+def score_quotes(doc: Document, min_confidence: float | None = None) -> Document:
+    """Set every quotation's confidence and drop those under `min_confidence` (default: the
+    model's threshold, the one that scored best on PolNeAR train)."""
     if doc.status != "ok":
         return doc
     tagged = any(t.attribution for t in doc.tokens)
-    threshold = _model(tagged)["threshold"]
+    threshold = _model(tagged)["threshold"] if min_confidence is None else min_confidence
     starts = token_starts(doc)
     for q in doc.quotes:
         q.confidence = round(probability(features(doc, q, starts), tagged), 3)

@@ -27,6 +27,8 @@ def test_user_mistakes_give_messages_not_tracebacks(tmp_path):
     assert "Traceback" not in missing.output
     bad_models = runner.invoke(app, ["build", str(SEED_TXT), "--out", str(tmp_path), "--models", str(tmp_path / "x")])
     assert bad_models.exit_code == 2 and "model path" in bad_models.output
+    percent = runner.invoke(app, ["build", str(SEED_TXT), "--out", str(tmp_path), "--min-confidence", "65"])
+    assert percent.exit_code == 2 and "Invalid value for '--min-confidence'" in percent.output
     no_table = runner.invoke(app, ["show", str(tmp_path / "empty")])
     assert no_table.exit_code == 2
 

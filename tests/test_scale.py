@@ -70,8 +70,24 @@ def test_rerun_with_other_settings_redoes_every_partition(dev_subset, plain, tmp
     assert result.documents == 12
     for part in (tmp_path / "quotes.parquet").glob("part-*.parquet"):
         meta = json.loads(pq.read_metadata(part).metadata[b"quote_pipeline"])
-        assert meta["settings"] == {"beliefs": False}
+        assert meta["settings"] == {"beliefs": False, "min_confidence": None}
     assert len(pipeline.load_quotes(tmp_path)) < len(pipeline.load_quotes(plain))
+
+
+def test_a_lower_confidence_threshold_keeps_the_rules_quotations_and_more(dev_subset, plain, tmp_path):
+    pipeline.build([dev_subset], tmp_path, partition_size=4, min_confidence=0.5)
+    meta = json.loads(pq.read_metadata(next((tmp_path / "quotes.parquet").glob("part-*.parquet"))).metadata[b"quote_pipeline"])
+    assert meta["settings"] == {"beliefs": True, "min_confidence": 0.5}
+    lower, default = pipeline.load_quotes(tmp_path), pipeline.load_quotes(plain)
+    assert len(lower) > len(default)
+    # (a tagger run that stood in for a rules quotation under the default threshold gives way
+    # to it when the lower threshold keeps it, so only the rules' quotations are a subset)
+    rules = [frame[frame.attribution != "tagger"][["doc_id", "quote_start", "quote_end", "speaker"]].astype(str)
+             for frame in (default, lower)]
+    assert set(map(tuple, rules[0].values)) < set(map(tuple, rules[1].values))
+    assert lower.confidence.min() >= 0.5 and default.confidence.min() > lower.confidence.min()
+    with pytest.raises(ValueError, match="between 0 and 1"):
+        pipeline.build([dev_subset], tmp_path, min_confidence=65)
 
 
 def test_kill_9_leaves_no_partial_output_and_rerun_completes(dev_subset, plain, tmp_path):
